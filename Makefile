@@ -1,0 +1,66 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+# `make run` shows the site as patients see it (its own error pages); DEBUG=true for tracebacks.
+DEBUG ?= false
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+# Python 3.12 or newer: $PYTHON if given, then python3.14 … python3.12, python3, then pyenv's versions.
+define find_python
+for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
+    $$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV); do \
+  [ -n "$$candidate" ] || continue; \
+  if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    command -v "$$candidate" || echo "$$candidate"; exit 0; \
+  fi; \
+done; exit 1
+endef
+
+.PHONY: help run test lint format check install clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(PY):
+	@python="$$( $(find_python) )" || { \
+	  echo "This project needs Python 3.12 or newer, and none was found." >&2; \
+	  echo "Install it (https://www.python.org/downloads/ or 'pyenv install 3.12'), or run: make PYTHON=/path/to/python3.12 ..." >&2; \
+	  exit 1; }; \
+	echo "Creating $(VENV) with $$python ($$("$$python" --version))"; \
+	"$$python" -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its development tools
+
+run: install ## Set up the database and demo content, then serve the site on http://127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
+	DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## Check code style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install ## Django's system checks and a check for missing migrations
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean: ## Remove .venv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media

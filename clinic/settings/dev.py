@@ -1,0 +1,19 @@
+"""
+Local development: a throwaway secret, mail printed to the console, static and media files
+served by the development server. DEBUG is on unless DEBUG=false is set (`make run` sets it, so
+a newcomer sees the site as patients do, with its own error pages).
+"""
+
+from .base import *
+
+
+DEBUG = os.environ.get("DEBUG", "true").lower() in {"1", "true", "yes", "on"}
+SERVE_MEDIA_FILES = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", *ALLOWED_HOSTS]
+INTERNAL_IPS = ["127.0.0.1"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Serve static files straight from static/ without collectstatic.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
