@@ -1,0 +1,120 @@
+"""StreamField blocks shared by every page type. One body block, reused everywhere."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        max_length=120,
+        help_text="A short heading patients can scan, e.g. “How it works” or “After the procedure”.",
+    )
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
+        default="h2",
+        help_text="Use a sub-heading only inside a section.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "components/blocks/heading_block.html"
+        description = "A section heading. Sections help patients find their way on long pages."
+        preview_value = {"text": "How it works", "level": "h2"}
+
+
+class FigureBlock(blocks.StructBlock):
+    image = ImageBlock(
+        help_text="Describe the image for people who cannot see it, or mark it as decorative."
+    )
+    caption = blocks.CharBlock(
+        required=False, max_length=250, help_text="Optional. Shown under the image."
+    )
+
+    class Meta:
+        icon = "image"
+        template = "components/blocks/figure_block.html"
+        description = "An image with optional caption, e.g. a diagram of the spine."
+
+
+class CalloutBlock(blocks.StructBlock):
+    tone = blocks.ChoiceBlock(
+        choices=[
+            ("info", "Information"),
+            ("warning", "Important"),
+            ("urgent", "Urgent: when to get help"),
+        ],
+        default="info",
+        help_text="“Urgent” is for signs that need a doctor or emergency care right away.",
+    )
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "components/blocks/callout_block.html"
+        description = "A highlighted box for something patients must not miss."
+        preview_value = {
+            "tone": "urgent",
+            "heading": "Call 911 if",
+            "text": "<p>You suddenly cannot move your legs or control your bladder.</p>",
+        }
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+
+class QuestionsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default="Common questions")
+    questions = blocks.ListBlock(QuestionBlock(), min_num=1)
+
+    class Meta:
+        icon = "help"
+        template = "components/blocks/questions_block.html"
+        description = "Questions patients often ask, each with a short answer."
+        preview_value = {
+            "heading": "Common questions",
+            "questions": [
+                {
+                    "question": "Will it hurt?",
+                    "answer": "<p>The skin is numbed first.</p>",
+                }
+            ],
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text="The address of a YouTube or Vimeo video.")
+    title = blocks.CharBlock(
+        max_length=150, help_text="What the video shows, read out by screen readers."
+    )
+    transcript = blocks.RichTextBlock(
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        help_text="Optional but recommended: a text version for people who cannot watch or hear it.",
+    )
+
+    class Meta:
+        icon = "media"
+        template = "components/blocks/video_block.html"
+        description = "A video with a title and, ideally, a transcript."
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        template="components/blocks/paragraph_block.html",
+        description="Text in short paragraphs. Lists help patients scan.",
+        preview_value="<p>Plain words and short sentences are easiest to read when you are in pain.</p>",
+    )
+    figure = FigureBlock()
+    callout = CalloutBlock()
+    questions = QuestionsBlock()
+    video = VideoBlock()

@@ -1,0 +1,27 @@
+"""The clinic's core layer (base page, taxonomies, settings) and its site pages."""
+
+from .base import AlsoKnownAsMixin, BasePage, IndexPageMixin, ListingFieldsMixin, lines
+from .home import HomePage, HomePageFeaturedProcedure
+from .news import NewsIndexPage, NewsPostPage
+from .site_settings import ClinicSettings
+from .standard import StandardPage
+from .taxonomy import BodyRegion, Language, NewsCategory, Specialty
+
+
+__all__ = [
+    "AlsoKnownAsMixin",
+    "BasePage",
+    "BodyRegion",
+    "ClinicSettings",
+    "HomePage",
+    "HomePageFeaturedProcedure",
+    "IndexPageMixin",
+    "Language",
+    "ListingFieldsMixin",
+    "NewsCategory",
+    "NewsIndexPage",
+    "NewsPostPage",
+    "Specialty",
+    "StandardPage",
+    "lines",
+]

@@ -1,0 +1,120 @@
+"""The abstract page every page type builds on, and the mixins it is made of."""
+
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.functional import classproperty
+
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page
+from wagtail.search import index
+
+
+def lines(text):
+    """The non-blank lines of a multi-line text field, stripped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ListingFieldsMixin(models.Model):
+    """The short text that represents a page in listings, search results and search engines."""
+
+    summary = models.TextField(
+        max_length=320,
+        validators=[MaxLengthValidator(320)],
+        help_text=(
+            "Two or three plain sentences (at most 320 characters) saying what this page is about. "
+            "Shown in listings and search results, and to search engines unless you write a "
+            "meta description on the Promote tab."
+        ),
+    )
+
+    listing_panels = [FieldPanel("summary")]
+    search_fields = [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class AlsoKnownAsMixin(models.Model):
+    """Other names patients and doctors use for the same thing ("rhizotomy", "RSD")."""
+
+    also_known_as = models.TextField(
+        "also known as",
+        blank=True,
+        help_text=(
+            "Other names for this, one per line, e.g. abbreviations (“RFA”), older names (“RSD”) "
+            "or the words patients use. Each is searchable and listed in the A to Z."
+        ),
+    )
+
+    search_fields = [
+        index.SearchField("also_known_as", boost=3),
+        index.AutocompleteField("also_known_as"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def other_names(self):
+        return lines(self.also_known_as)
+
+
+class BasePage(Page):
+    """Every page of the site. Subclasses add tabs to the editor through `extra_tabs`."""
+
+    show_in_menus_default = False
+
+    # (heading, panels) pairs shown between the "Content" and "Promote" tabs of the editor.
+    extra_tabs = []
+
+    class Meta:
+        abstract = True
+
+    @classproperty
+    def edit_handler(cls):
+        tabs = [ObjectList(cls.content_panels, heading="Content")]
+        tabs += [ObjectList(panels, heading=heading) for heading, panels in cls.extra_tabs]
+        tabs += [
+            ObjectList(cls.promote_panels, heading="Promote"),
+            ObjectList(cls.settings_panels, heading="Settings"),
+        ]
+        return TabbedInterface(tabs)
+
+    def get_meta_description(self):
+        return self.search_description or getattr(self, "summary", "")
+
+    def get_breadcrumbs(self):
+        """The pages above this one, from the home page down, without the site root."""
+        return self.get_ancestors().filter(depth__gt=1)
+
+
+class IndexPageMixin:
+    """
+    An index page whose children are all of one page type (`child_model`, a model class or
+    "app_label.ModelName"). It routes to a child in one query and lists its live children.
+    """
+
+    child_model = None
+
+    @classmethod
+    def get_child_model(cls):
+        from django.apps import apps
+
+        if isinstance(cls.child_model, str):
+            return apps.get_model(cls.child_model)
+        return cls.child_model
+
+    def live_children(self):
+        return self.get_child_model().objects.child_of(self).live()
+
+    def route(self, request, path_components):
+        if path_components:
+            model = self.get_child_model()
+            try:
+                child = model.objects.child_of(self).get(slug=path_components[0])
+            except model.DoesNotExist:
+                pass  # another page type, or none: let Wagtail decide
+            else:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)

@@ -1,0 +1,146 @@
+import datetime
+
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.http import Http404
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from clinic.blocks import BodyBlock
+
+from .base import BasePage, IndexPageMixin, ListingFieldsMixin
+
+
+class NewsPostQuerySet(PageQuerySet):
+    def for_cards(self):
+        """What a news card shows (date, title, summary, image), newest first, in fixed queries."""
+        return (
+            self.defer_streamfields()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+
+class NewsIndexPage(IndexPageMixin, BasePage):
+    """/news/: the clinic's news, newest first, ten to a page."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences at the top of the list.")
+
+    child_model = "clinic.NewsPostPage"
+    posts_per_page = 10
+    parent_page_types = ["clinic.HomePage"]
+    subpage_types = ["clinic.NewsPostPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = self.live_children().for_cards()
+        paginator = Paginator(posts, self.posts_per_page)
+        try:
+            page_number = int(request.GET.get("page", "1"))
+            posts_page = paginator.page(page_number)
+        except (ValueError, InvalidPage) as error:
+            raise Http404("There is no such page of news.") from error
+        context["posts"] = posts_page
+        context["paginator"] = paginator
+        return context
+
+
+class NewsPostPage(ListingFieldsMixin, BasePage):
+    """A news post or article, e.g. a new physician joining the clinic."""
+
+    date = models.DateField(
+        "post date",
+        default=datetime.date.today,
+        help_text="The date shown on the post. Posts are listed newest first.",
+    )
+    author = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_news_posts",
+        help_text="Optional. The physician who wrote this post.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown at the top of the post and in listings. Give it a description for people who cannot see it.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    categories = ParentalManyToManyField(
+        "clinic.NewsCategory", related_name="news_posts", blank=True
+    )
+    featured_physicians = ParentalManyToManyField(
+        "physicians.PhysicianPage",
+        related_name="news_posts",
+        blank=True,
+        verbose_name="physicians in this post",
+        help_text="Physicians the post is about. Their profiles link back to it.",
+    )
+    related_procedures = ParentalManyToManyField(
+        "procedures.ProcedurePage", related_name="news_posts", blank=True
+    )
+    related_conditions = ParentalManyToManyField(
+        "conditions.ConditionPage", related_name="news_posts", blank=True
+    )
+
+    objects = PageManager.from_queryset(NewsPostQuerySet)()
+
+    parent_page_types = ["clinic.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("author"),
+        *ListingFieldsMixin.listing_panels,
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    extra_tabs = [
+        (
+            "Related",
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("featured_physicians", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
+            ],
+        )
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "news post"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        author = self.author
+        context["author_page"] = author if author and author.live else None
+        context["category_list"] = list(self.categories.all())
+        # filter(live=True), not live(): in a preview these relations are held in memory.
+        context["physician_list"] = list(self.featured_physicians.filter(live=True))
+        context["procedures"] = list(self.related_procedures.filter(live=True).order_by("title"))
+        context["conditions"] = list(self.related_conditions.filter(live=True).order_by("title"))
+        return context

@@ -1,0 +1,116 @@
+"""Vocabularies shared by several content apps. Editors manage them as snippets."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+class BodyRegion(index.Indexed, Orderable):
+    """Where it hurts, in a patient's words: procedures and conditions are grouped by these."""
+
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="In plain words a patient would use, e.g. “Lower back”.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in web addresses and page anchors. Lower case letters, numbers and hyphens.",
+    )
+    description = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional. One short line saying what this region covers, e.g. “Including the shoulders”.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "body region"
+
+    def __str__(self):
+        return self.name
+
+
+class Specialty(index.Indexed, models.Model):
+    """A medical specialty or care-team discipline, e.g. anesthesiology or physical therapy."""
+
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="The name of the field, e.g. “Anesthesiology” or “Physical therapy”.",
+    )
+    practitioner_title = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="What patients call the professionals in this field, plural, e.g. “Anesthesiologists”.",
+    )
+    description = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two plain sentences on what these professionals do for a patient in pain.",
+    )
+    on_care_team = models.BooleanField(
+        "show on the care team",
+        default=False,
+        help_text="Tick to list this discipline where the site describes the clinic's care team.",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers are listed first on the care team."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("practitioner_title"),
+        FieldPanel("description"),
+        FieldPanel("on_care_team"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("practitioner_title"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        verbose_name = "specialty"
+        verbose_name_plural = "specialties"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Language(models.Model):
+    """A language a physician speaks with patients."""
+
+    name = models.CharField(max_length=60, unique=True, help_text="In English, e.g. “Spanish”.")
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsCategory(models.Model):
+    """A topic that groups news posts, e.g. “Doctor profiles”."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = "news category"
+        verbose_name_plural = "news categories"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

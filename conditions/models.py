@@ -1,0 +1,152 @@
+from collections import defaultdict
+
+from django import forms
+from django.db import models
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
+from clinic.models import (
+    AlsoKnownAsMixin,
+    BasePage,
+    IndexPageMixin,
+    ListingFieldsMixin,
+    lines,
+)
+
+
+class ConditionIndexPage(IndexPageMixin, BasePage):
+    """/conditions/: every condition the clinic treats, A to Z, other names included."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text="One or two sentences at the top of the list, in plain words.",
+    )
+
+    child_model = "conditions.ConditionPage"
+    parent_page_types = ["clinic.HomePage"]
+    subpage_types = ["conditions.ConditionPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "condition index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conditions = list(self.live_children().order_by("title"))
+        context["conditions"] = conditions
+        context["a_to_z"] = a_to_z_entries(conditions)
+        return context
+
+
+def a_to_z_entries(pages):
+    """
+    Letter groups for an A to Z list: each page under its title, and again under each of its
+    other names as a "see" entry pointing to the page. Returns [(letter, [entry, ...]), ...].
+    """
+    groups = defaultdict(list)
+    for page in pages:
+        entries = [{"name": page.title, "page": page, "is_alias": False}]
+        entries += [{"name": name, "page": page, "is_alias": True} for name in page.other_names]
+        for entry in entries:
+            first = entry["name"][:1].upper()
+            letter = first if first.isalpha() else "#"
+            groups[letter].append(entry)
+    return [
+        (letter, sorted(groups[letter], key=lambda entry: entry["name"].casefold()))
+        for letter in sorted(groups)
+    ]
+
+
+class ConditionPage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
+    """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
+
+    body_regions = ParentalManyToManyField(
+        "clinic.BodyRegion",
+        related_name="conditions",
+        blank=True,
+        help_text="Where patients feel it. Used to group conditions by body region.",
+    )
+    symptoms = models.TextField(
+        blank=True,
+        help_text="Common signs and symptoms in plain words, one per line, e.g. “Pain that runs down one leg”.",
+    )
+    related_conditions = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="related_from",
+        blank=True,
+        help_text="Conditions that are often confused with this one or happen together.",
+    )
+    when_to_see_doctor = RichTextField(
+        "when to see a doctor",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Signs that mean a patient should see a doctor soon, or get emergency care.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="The full explanation: what it is, causes, how it is diagnosed, how it is treated.",
+    )
+
+    parent_page_types = ["conditions.ConditionIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        *ListingFieldsMixin.listing_panels,
+        FieldPanel("body"),
+    ]
+    extra_tabs = [
+        (
+            "Facts",
+            [
+                HelpPanel(
+                    content=(
+                        "These facts appear in a box near the top of the page and help patients "
+                        "compare conditions. The procedures that treat this condition are chosen "
+                        "on each procedure page."
+                    )
+                ),
+                FieldPanel("also_known_as"),
+                FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("symptoms"),
+                FieldPanel("when_to_see_doctor"),
+                FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
+            ],
+        )
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *ListingFieldsMixin.search_fields,
+        *AlsoKnownAsMixin.search_fields,
+        index.SearchField("symptoms"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "condition page"
+
+    @property
+    def symptom_list(self):
+        return lines(self.symptoms)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["body_region_list"] = list(self.body_regions.all())
+        # filter(live=True), not live(): in a preview these relations are held in memory.
+        context["related_condition_list"] = list(
+            self.related_conditions.filter(live=True).order_by("title")
+        )
+        if self.pk:  # reverse relations need a saved page; a preview of a new one has none
+            context["treating_procedures"] = list(
+                self.procedures.live().order_by("title").defer_streamfields()
+            )
+            context["treating_physicians"] = list(self.physicians.live().for_cards())
+        return context

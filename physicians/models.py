@@ -1,0 +1,213 @@
+from django import forms
+from django.db import models
+from django.db.models import Q
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, TitleFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from clinic.blocks import RICH_TEXT_FEATURES
+from clinic.models import BasePage, IndexPageMixin, ListingFieldsMixin
+
+
+class PhysicianQuerySet(PageQuerySet):
+    def for_cards(self):
+        """What a physician card shows (photo, specialties), without a query per physician."""
+        return (
+            self.defer_streamfields()
+            .select_related("photo")
+            .prefetch_related("specialties", "photo__renditions")
+            .order_by("family_name", "title")
+        )
+
+
+class PhysicianIndexPage(IndexPageMixin, BasePage):
+    """/physicians/ ("Find a Physician"): every physician with photo, specialties and availability."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text="One or two sentences at the top of the list, in plain words.",
+    )
+
+    child_model = "physicians.PhysicianPage"
+    parent_page_types = ["clinic.HomePage"]
+    subpage_types = ["physicians.PhysicianPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "physician index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["physicians"] = list(self.live_children().for_cards())
+        return context
+
+
+class PhysicianPage(ListingFieldsMixin, BasePage):
+    """A physician's profile. Only state what the physician has confirmed."""
+
+    family_name = models.CharField(
+        max_length=80,
+        help_text="Used to list physicians alphabetically, e.g. “Chaudhry”.",
+    )
+    credentials = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Degrees after the name, e.g. “M.D.” or “D.O.”. Leave empty to show “Dr.” before the name.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "A recent head-and-shoulders photo the physician has approved. Give the image a "
+            "description, e.g. “Portrait of Dr. Jane Doe”; it is read to people who cannot see it."
+        ),
+    )
+    specialties = ParentalManyToManyField(
+        "clinic.Specialty",
+        related_name="physicians",
+        blank=True,
+        help_text="Medical specialties the physician is trained in.",
+    )
+    procedures_performed = ParentalManyToManyField(
+        "procedures.ProcedurePage",
+        related_name="physicians",
+        blank=True,
+        help_text="Procedures this physician performs. Each procedure page then lists the physician.",
+    )
+    conditions_treated = ParentalManyToManyField(
+        "conditions.ConditionPage",
+        related_name="physicians",
+        blank=True,
+        help_text="Conditions this physician treats. Each condition page then lists the physician.",
+    )
+    languages = ParentalManyToManyField(
+        "clinic.Language",
+        related_name="physicians",
+        blank=True,
+        help_text="Languages the physician speaks with patients.",
+    )
+    accepting_new_patients = models.BooleanField(
+        null=True,
+        blank=True,
+        choices=[
+            (True, "Yes"),
+            (False, "No"),
+            (None, "Not stated: patients are asked to call"),
+        ],
+        default=None,
+        help_text="Whether the physician takes new patients now. Keep this current.",
+    )
+    biography = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="In the physician's own approved words: their approach and interests.",
+    )
+
+    objects = PageManager.from_queryset(PhysicianQuerySet)()
+
+    parent_page_types = ["physicians.PhysicianIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        TitleFieldPanel(
+            "title",
+            heading="Full name",
+            help_text="As patients should see it, without “Dr.” or degrees, e.g. “Jane Q. Doe”.",
+        ),
+        FieldPanel("family_name"),
+        FieldPanel("credentials"),
+        FieldPanel("photo"),
+        *ListingFieldsMixin.listing_panels,
+        FieldPanel("biography"),
+    ]
+    extra_tabs = [
+        (
+            "Practice",
+            [
+                FieldPanel("accepting_new_patients"),
+                FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("procedures_performed", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("conditions_treated", widget=forms.CheckboxSelectMultiple),
+            ],
+        ),
+        (
+            "Education",
+            [
+                HelpPanel(content="Degrees, training and board certifications, most recent first."),
+                InlinePanel("qualifications", label="Qualification"),
+            ],
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("family_name", boost=2),
+        index.AutocompleteField("family_name"),
+        index.SearchField("biography"),
+    ]
+
+    class Meta:
+        verbose_name = "physician page"
+
+    @property
+    def display_name(self):
+        if self.credentials:
+            return f"{self.title}, {self.credentials}"
+        return f"Dr. {self.title}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["specialty_list"] = list(self.specialties.all())
+        context["language_list"] = list(self.languages.all())
+        context["qualification_list"] = list(self.qualifications.all())
+        # filter(live=True), not live(): in a preview these relations are held in memory.
+        context["procedures"] = list(self.procedures_performed.filter(live=True).order_by("title"))
+        context["conditions"] = list(self.conditions_treated.filter(live=True).order_by("title"))
+        if self.pk:  # reverse relations need a saved page; a preview of a new one has none
+            # News posts live above this app; reach them through the reverse relation.
+            context["news_posts"] = list(
+                self.news_posts.model.objects.live()
+                .filter(Q(author=self) | Q(featured_physicians=self))
+                .distinct()
+                .for_cards()[:3]
+            )
+        return context
+
+
+class PhysicianQualification(Orderable):
+    class Kind(models.TextChoices):
+        DEGREE = "degree", "Medical degree"
+        RESIDENCY = "residency", "Residency"
+        FELLOWSHIP = "fellowship", "Fellowship"
+        BOARD = "board", "Board certification"
+        OTHER = "other", "Other"
+
+    page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="qualifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.CharField(
+        max_length=200, help_text="E.g. “Doctor of Medicine” or “Anesthesiology”."
+    )
+    institution = models.CharField(
+        max_length=200, blank=True, help_text="The school, hospital or board."
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("institution"),
+        FieldPanel("year"),
+    ]
+
+    def __str__(self):
+        return self.description

@@ -1,0 +1,262 @@
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from clinic.blocks import BodyBlock
+from clinic.models import AlsoKnownAsMixin, BasePage, IndexPageMixin, ListingFieldsMixin
+
+
+class ProcedureIndexPage(IndexPageMixin, BasePage):
+    """/procedures/: every procedure, A to Z and grouped by where it hurts."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text="One or two sentences at the top of the list, in plain words.",
+    )
+
+    child_model = "procedures.ProcedurePage"
+    parent_page_types = ["clinic.HomePage"]
+    subpage_types = ["procedures.ProcedurePage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "procedure index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from conditions.models import a_to_z_entries
+
+        context = super().get_context(request, *args, **kwargs)
+        procedures = list(
+            self.live_children()
+            .order_by("title")
+            .defer_streamfields()
+            .prefetch_related("body_regions")
+        )
+        context["procedures"] = procedures
+        context["a_to_z"] = a_to_z_entries(procedures)
+        context["by_region"] = group_by_region(procedures)
+        return context
+
+
+def group_by_region(pages):
+    """[(region or None, [page, ...]), ...] in the editors' region order; None collects the rest."""
+    regions = {}
+    unplaced = []
+    for page in pages:
+        page_regions = list(page.body_regions.all())
+        for region in page_regions:
+            regions.setdefault(region, []).append(page)
+        if not page_regions:
+            unplaced.append(page)
+    groups = sorted(regions.items(), key=lambda item: (item[0].sort_order or 0, item[0].name))
+    if unplaced:
+        groups.append((None, unplaced))
+    return groups
+
+
+@dataclass
+class RelatedProcedures:
+    """How other procedures relate to one procedure, fetched in one query."""
+
+    general: object = None
+    specific_forms: list = field(default_factory=list)
+    prerequisites: list = field(default_factory=list)
+    followed_by: list = field(default_factory=list)
+
+
+class ProcedurePage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
+    """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
+
+    class Purpose(models.TextChoices):
+        DIAGNOSIS = "diagnosis", "To find the source of pain"
+        TREATMENT = "treatment", "To treat pain"
+        BOTH = "both", "To find the source of pain and to treat it"
+
+    class Setting(models.TextChoices):
+        OUTPATIENT = "outpatient", "Outpatient: you go home the same day"
+        INPATIENT = "inpatient", "In hospital: you stay at least one night"
+        EITHER = "either", "Outpatient or in hospital, depending on the case"
+
+    purpose = models.CharField(
+        max_length=20,
+        choices=Purpose.choices,
+        blank=True,
+        help_text="Whether the procedure finds the source of pain, treats it, or both.",
+    )
+    body_regions = ParentalManyToManyField(
+        "clinic.BodyRegion",
+        related_name="procedures",
+        blank=True,
+        help_text="Where the pain it treats is felt. Used to group procedures by body region.",
+    )
+    conditions_treated = ParentalManyToManyField(
+        "conditions.ConditionPage",
+        related_name="procedures",
+        blank=True,
+        help_text="Conditions this procedure diagnoses or treats. Each condition page then lists this procedure.",
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="followed_by",
+        blank=True,
+        verbose_name="procedures that come first",
+        help_text="Procedures a patient has before this one, e.g. a medial branch block before a radiofrequency neurotomy.",
+    )
+    general_procedure = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="specific_forms",
+        verbose_name="a specific form of",
+        help_text="If this is one form of a broader procedure (cervical epidural injection of epidural steroid injections), choose the broader one.",
+    )
+    setting = models.CharField(
+        max_length=20,
+        choices=Setting.choices,
+        default=Setting.OUTPATIENT,
+        help_text="Where the procedure is done and whether patients go home the same day.",
+    )
+    visits_needed = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="How many visits it takes, e.g. “One visit” or “Two visits: a test block first, then the treatment”.",
+    )
+    medicines_used = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Medicines given during the procedure, in plain words, e.g. “A local anesthetic and a corticosteroid”.",
+    )
+    typical_relief_onset = models.CharField(
+        "when relief usually starts",
+        max_length=200,
+        blank=True,
+        help_text="When patients usually start to feel better, e.g. “Within a day for some, up to five days for others”.",
+    )
+    typical_relief_duration = models.CharField(
+        "how long relief usually lasts",
+        max_length=200,
+        blank=True,
+        help_text="How long relief usually lasts, e.g. “From several days to a few months”. Avoid promises.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text=(
+            "The full explanation, in sections: overview, how it works, before, during and after, "
+            "risks, and questions to ask."
+        ),
+    )
+
+    parent_page_types = ["procedures.ProcedureIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        *ListingFieldsMixin.listing_panels,
+        FieldPanel("body"),
+    ]
+    extra_tabs = [
+        (
+            "At a glance",
+            [
+                HelpPanel(
+                    content=(
+                        "These facts fill the “At a glance” box near the top of the page, so "
+                        "patients can compare procedures. Leave a field empty if it does not apply."
+                    )
+                ),
+                FieldPanel("also_known_as"),
+                FieldPanel("purpose"),
+                FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("setting"),
+                        FieldPanel("visits_needed"),
+                        FieldPanel("medicines_used"),
+                    ],
+                    heading="The visit",
+                ),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("typical_relief_onset"),
+                        FieldPanel("typical_relief_duration"),
+                    ],
+                    heading="Relief",
+                ),
+            ],
+        ),
+        (
+            "Related",
+            [
+                FieldPanel("conditions_treated", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("general_procedure"),
+            ],
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *ListingFieldsMixin.search_fields,
+        *AlsoKnownAsMixin.search_fields,
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "procedure page"
+
+    def get_related_procedures(self):
+        links = ProcedurePage.prerequisites.through.objects
+        pages = (
+            ProcedurePage.objects.live()
+            .defer_streamfields()
+            .annotate(
+                is_prerequisite=Exists(
+                    links.filter(from_procedurepage=self.pk, to_procedurepage=OuterRef("pk"))
+                ),
+                is_follow_up=Exists(
+                    links.filter(to_procedurepage=self.pk, from_procedurepage=OuterRef("pk"))
+                ),
+            )
+            .filter(
+                Q(is_prerequisite=True)
+                | Q(is_follow_up=True)
+                | Q(general_procedure=self.pk)
+                | Q(pk=self.general_procedure_id or 0)
+            )
+            .order_by("title")
+        )
+        related = RelatedProcedures()
+        for page in pages:
+            if page.pk == self.general_procedure_id:
+                related.general = page
+            if page.general_procedure_id == self.pk:
+                related.specific_forms.append(page)
+            if page.is_prerequisite:
+                related.prerequisites.append(page)
+            if page.is_follow_up:
+                related.followed_by.append(page)
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["body_region_list"] = list(self.body_regions.all())
+        # filter(live=True), not live(): in a preview these relations are held in memory.
+        context["conditions"] = list(self.conditions_treated.filter(live=True).order_by("title"))
+        if self.pk:  # reverse relations need a saved page; a preview of a new one has none
+            context["related_procedures"] = self.get_related_procedures()
+            context["performing_physicians"] = list(self.physicians.live().for_cards())
+            context["related_news"] = list(
+                self.news_posts.live().order_by("-date").defer_streamfields()[:3]
+            )
+        return context
