@@ -1,0 +1,169 @@
+"""The Wagtail admin as editors and site admins use it: log in, edit pages, lists and settings."""
+
+from io import StringIO
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from clinic.models import BodyRegion, ClinicSettings, Specialty
+from tests.editor import editor_form_data
+
+
+@pytest.mark.django_db
+def test_ensure_admin_creates_one_administrator_and_prints_the_login(client):
+    output = StringIO()
+    call_command("ensure_admin", url="http://127.0.0.1:8123/admin/", stdout=output)
+    text = output.getvalue()
+    password = text.split("Password: ")[1].split()[0]
+    assert "http://127.0.0.1:8123/admin/" in text and len(password) >= 16
+
+    # The printed login works on the real login form.
+    login_page = client.get("/admin/login/")
+    assert login_page.status_code == 200
+    response = client.post(
+        "/admin/login/", {"username": "admin", "password": password}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.context["user"].is_superuser
+    assert b"Dashboard" in response.content or b"Welcome" in response.content
+
+    # Running it again creates nobody and prints no password.
+    again = StringIO()
+    call_command("ensure_admin", stdout=again)
+    assert get_user_model().objects.filter(is_superuser=True).count() == 1
+    assert "Password:" not in again.getvalue()
+
+
+@pytest.mark.django_db
+def test_wrong_password_is_refused_with_a_message(client):
+    call_command("ensure_admin", stdout=StringIO())
+    response = client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+    assert response.status_code == 200
+    assert not response.context["user"].is_authenticated
+    assert "didn&#x27;t match" in response.content.decode()
+
+
+def main_text(response):
+    return BeautifulSoup(response.content, "html.parser").main.get_text(" ", strip=True)
+
+
+class AdminEditingTest(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser("siteadmin", "", "a-long-password")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_every_page_type_opens_previews_and_publishes_unchanged_in_the_editor(self):
+        seen = set()
+        for page in Page.objects.filter(depth__gt=1).specific():
+            if type(page) in seen:
+                continue  # the first page of each type, demo content and all
+            seen.add(type(page))
+            with self.subTest(page=page.url_path):
+                data = editor_form_data(self.client, page)
+                preview = self.client.post(
+                    reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]), data
+                )
+                assert preview.json() == {"is_valid": True, "is_available": True}
+                shown = self.client.get(
+                    reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+                )
+                assert shown.status_code == 200 and page.title in shown.content.decode()
+
+                before = main_text(self.client.get(page.url))
+                data["action-publish"] = "action-publish"
+                response = self.client.post(
+                    reverse("wagtailadmin_pages:edit", args=[page.pk]), data
+                )
+                assert response.status_code == 302, response.context["form"].errors
+                assert page.revisions.count() >= 2
+                # Nothing was lost on the way through the form: the page reads the same.
+                assert main_text(self.client.get(page.url)) == before
+        assert len(seen) == 10
+
+    def test_editor_tabs_group_the_fields(self):
+        page = Page.objects.get(url_path="/home/procedures/sacroiliac-joint-injection/")
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        soup = BeautifulSoup(response.content, "html.parser")
+        tabs = [tab.get_text(strip=True).removesuffix("()") for tab in soup.select("[role=tab]")]
+        assert tabs[:4] == ["Content", "At a glance", "Related", "Promote"]
+        assert "Other names for this, one per line" in response.content.decode()
+
+    def test_site_admin_edits_the_clinic_details(self):
+        clinic = ClinicSettings.objects.get()
+        url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+        response = self.client.get(url)
+        assert response.status_code == 200
+        data = {
+            "clinic_name": "Interventional Pain Management Clinic",
+            "phone": "(312) 555-0111",
+            "fax": "",
+            "email": "",
+            "address": "1 New Street\nAnytown, ST 00000",
+            "opening_hours": "Monday to Thursday: 9 am to 4 pm",
+            "emergency_notice": clinic.emergency_notice,
+            "facebook_url": "",
+            "youtube_url": "",
+            "linkedin_url": "",
+            "instagram_url": "",
+        }
+        response = self.client.post(url, data)
+        assert response.status_code == 302
+        home = self.client.get("/").content.decode()
+        assert "tel:+13125550111" in home
+        assert "1 New Street" in home and "Monday to Thursday: 9 am to 4 pm" in home
+
+    def test_clinic_details_need_a_phone_number(self):
+        clinic = ClinicSettings.objects.get()
+        url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+        response = self.client.post(
+            url,
+            {
+                "clinic_name": "X",
+                "phone": "",
+                "address": "A",
+                "opening_hours": "B",
+                "emergency_notice": "Call 911",
+            },
+        )
+        assert response.status_code == 200
+        assert "This field is required." in response.content.decode()
+        clinic.refresh_from_db()
+        assert clinic.phone == "(312) 555-0147"
+
+    def test_editors_manage_body_regions_and_specialties(self):
+        listing = self.client.get(reverse("wagtailsnippets_clinic_bodyregion:list"))
+        assert listing.status_code == 200
+        assert "Lower back" in listing.content.decode()
+        response = self.client.post(
+            reverse("wagtailsnippets_clinic_bodyregion:add"),
+            {"name": "Chest", "slug": "chest", "description": "Around the ribs"},
+        )
+        assert response.status_code == 302
+        assert BodyRegion.objects.filter(slug="chest").exists()
+
+        specialty = Specialty.objects.get(name="Anesthesiology")
+        edit = reverse("wagtailsnippets_clinic_specialty:edit", args=[specialty.pk])
+        assert self.client.get(edit).status_code == 200
+        search = self.client.get(reverse("wagtailsnippets_clinic_specialty:list"), {"q": "anest"})
+        assert "Anesthesiology" in search.content.decode()
+        for name in ["language", "newscategory"]:
+            response = self.client.get(reverse(f"wagtailsnippets_clinic_{name}:list"), {"q": "a"})
+            assert response.status_code == 200, name
+
+    def test_new_body_region_appears_on_the_procedure_list(self):
+        region = BodyRegion.objects.create(name="Chest", slug="chest")
+        page = Page.objects.get(url_path="/home/procedures/kyphoplasty/").specific
+        page.body_regions.add(region)
+        page.save_revision().publish()
+        response = self.client.get("/procedures/")
+        assert 'id="region-chest"' in response.content.decode()

@@ -1,0 +1,208 @@
+"""The demo clinic built from the old site: complete, idempotent, and every page renders."""
+
+import tomllib
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+
+from wagtail.models import Page, PageLogEntry, Revision
+
+from clinic.demo.loader import DATA_DIR
+from clinic.models import BodyRegion, ClinicSettings, NewsPostPage, Specialty
+from conditions.models import ConditionPage
+from physicians.models import PhysicianPage
+from procedures.models import ProcedurePage
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fc61ea7414d851aa.txt"
+
+# The names the old site lists under "Common Interventional Spine Procedures" and
+# "... Conditions", exactly as it spells them.
+SEED_PROCEDURES = [
+    "Botox Injections",
+    "Chemonucleolysis",
+    "Discography",
+    "Epidural Steroid Injections",
+    "Facet Joint Injections",
+    "Facet Joint Syovial Cyst Aspiration/Rupture",
+    "Intradiscal Injection",
+    "Kyphoplasty",
+    "Lumbar Sympathetic Block",
+    "Medial Branch Block",
+    "Minimally Invasive Lumbar Discectomy",
+    "Occipital Nerve Block",
+    "Prolotherapy",
+    "Pulsed Radiofrequency Ablation Peripheral Nerves",
+    "Radiofrequency Ablation of Hip and Knees",
+    "Radiofrequency Ablation, Rhizotomy of Facet Joints",
+    "Sacroiliac Joint Injection (SI Joint)",
+    "Sacroiliac Joint Percutaneous Fusion",
+    "Sacroiliac Radiofrequency Ablation",
+    "Selective Nerve Root Block",
+    "Spinal Cord Stimulator Trial and Surgical Implantation",
+    "Stellate Ganglion Block",
+    "Stem Cell Injection",
+    "Suprascapular Nerve Block",
+    "Trigger Point Injections",
+    "Ultrasound Guided Hip Joint Injection",
+    "Ultrasound Guided Peripheral Nerve Injection",
+    "Ultrasound Guided Piriformis Injection",
+    "Vertebroplasty",
+]
+SEED_CONDITIONS = [
+    "Annular Tear",
+    "Bulging Disc",
+    "Cervicogenic Headache",
+    "Complex Regional Pain Syndrom (CRPS)",
+    "Degenerative Disc Disease",
+    "Disk Extrusion",
+    "Disk Protrusion",
+    "Failed Back Surgery Syndrome",
+    "Facet Joint Arthritis",
+    "Herniated Discs",
+    "Neck and Back Pain",
+    "Occipital Neuralgia",
+    "Pinched Nerve",
+    "Reflex Sympathetic Dystrophy (RSD)",
+    "Sciatica",
+    "SI Joint Pain",
+    "Spinal Stenosis",
+    "Spondylolisthesis",
+    "Spondylosis",
+    "Vertebrae Fracture",
+    "Whiplash",
+]
+FULLY_DESCRIBED = [
+    "sacroiliac-joint-injection",
+    "cervical-radiofrequency-ablation",
+    "cervical-epidural-injection",
+    "radiofrequency-medial-branch-neurotomy",
+    "lumbar-facet-injection",
+    "medial-branch-block",
+]
+
+
+def data_file(name):
+    with open(DATA_DIR / f"{name}.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed document is beside the repository")
+def test_the_seed_lists_the_names_the_tests_check():
+    seed = SEED.read_text()
+    for name in SEED_PROCEDURES + SEED_CONDITIONS:
+        assert f"  • {name}\n" in seed, name
+
+
+def test_every_listed_procedure_has_a_page(db):
+    listed = {item.get("listed_as") for item in data_file("procedures")["procedure"]}
+    assert sorted(listed - {None}) == sorted(SEED_PROCEDURES)
+    assert ProcedurePage.objects.live().count() == 32  # 29 listed + 3 specific forms
+
+
+def test_every_listed_condition_has_a_page_or_is_another_name_of_one(db):
+    listed = [name for item in data_file("conditions")["condition"] for name in item["listed_as"]]
+    assert sorted(listed) == sorted(SEED_CONDITIONS)
+    assert ConditionPage.objects.live().count() == 20
+    crps = ConditionPage.objects.get(slug="complex-regional-pain-syndrome")
+    assert "Reflex sympathetic dystrophy (RSD)" in crps.other_names
+
+
+def test_fully_described_procedures_have_every_structured_field(db):
+    fields = [
+        "summary",
+        "purpose",
+        "setting",
+        "visits_needed",
+        "medicines_used",
+        "typical_relief_onset",
+        "typical_relief_duration",
+    ]
+    for slug in FULLY_DESCRIBED:
+        page = ProcedurePage.objects.get(slug=slug)
+        for field in fields:
+            assert getattr(page, field), f"{slug} has no {field}"
+        assert page.body_regions.exists(), slug
+        assert page.conditions_treated.exists(), slug
+        assert page.other_names, slug
+        headings = [block.value["text"] for block in page.body if block.block_type == "heading"]
+        assert len(headings) >= 4, slug
+
+
+def test_specific_forms_and_prerequisites_are_linked(db):
+    neurotomy = ProcedurePage.objects.get(slug="radiofrequency-medial-branch-neurotomy")
+    block = ProcedurePage.objects.get(slug="medial-branch-block")
+    cervical_rfa = ProcedurePage.objects.get(slug="cervical-radiofrequency-ablation")
+    assert "Rhizotomy" in neurotomy.other_names
+    assert list(neurotomy.prerequisites.all()) == [block]
+    assert cervical_rfa.general_procedure_id == neurotomy.pk
+    assert (
+        ProcedurePage.objects.get(slug="cervical-epidural-injection").general_procedure.slug
+        == "epidural-steroid-injections"
+    )
+    assert (
+        ProcedurePage.objects.get(slug="lumbar-facet-injection").general_procedure.slug
+        == "facet-joint-injections"
+    )
+
+
+def test_physicians_news_taxonomies_and_settings(db):
+    assert set(PhysicianPage.objects.values_list("slug", flat=True)) == {
+        "faisal-a-chaudhry",
+        "howard-jackson",
+    }
+    # Nothing the old site does not say about these real people.
+    for physician in PhysicianPage.objects.all():
+        assert physician.photo is None
+        assert not physician.specialties.exists()
+        assert not physician.qualifications.exists()
+        assert not physician.biography
+        assert physician.accepting_new_patients is None
+
+    dates = {post.slug: post.date.isoformat() for post in NewsPostPage.objects.all()}
+    assert dates == {
+        "doctor-profile-faisal-a-chaudhry": "2020-02-28",
+        "non-surgical-relief-for-spine-pain": "2016-05-10",
+        "doctor-profile-howard-jackson": "2016-05-06",
+    }
+    assert BodyRegion.objects.count() == 6
+    assert Specialty.objects.filter(on_care_team=True).count() == 8
+
+    clinic = ClinicSettings.objects.get()
+    assert "555-01" in clinic.phone  # a number reserved for fiction
+    assert "911" in clinic.emergency_notice
+
+
+def test_running_the_loader_again_changes_nothing(db):
+    procedure = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    procedure.title = "Sacroiliac joint injection (edited)"
+    procedure.save_revision().publish()
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        PageLogEntry.objects.count(),
+    )
+
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+
+    assert "nothing changed" in output.getvalue()
+    assert (
+        Page.objects.count(),
+        Revision.objects.count(),
+        PageLogEntry.objects.count(),
+    ) == counts
+    procedure.refresh_from_db()
+    assert procedure.title == "Sacroiliac joint injection (edited)"
+
+
+def test_every_demo_page_renders(client, db):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert len(pages) >= 64
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title.encode() in response.content.replace(b"&#x27;", b"'"), page.url

@@ -1,0 +1,135 @@
+"""
+Every public page answers in a small, fixed number of database queries, however much content
+the clinic adds. Counts are for a second visit: the menu and clinic details are cached by then,
+as they are in production, and images already have their renditions.
+"""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.test.utils.wagtail_factories import ImageFactory
+
+from clinic.factories import NewsPostPageFactory, SpecialtyFactory
+from clinic.models import BodyRegion, NewsIndexPage, NewsPostPage
+from conditions.factories import ConditionPageFactory
+from conditions.models import ConditionIndexPage, ConditionPage
+from physicians.factories import PhysicianPageFactory
+from physicians.models import PhysicianIndexPage, PhysicianPage
+from procedures.factories import ProcedurePageFactory
+from procedures.models import ProcedureIndexPage, ProcedurePage
+
+
+pytestmark = pytest.mark.django_db
+
+# Page type -> (a page of that type, the most queries it may take). Four of them route the
+# request (site, home page, section, page) and two are Wagtail's check for private pages.
+BUDGETS = {
+    "home": ("/", 9),
+    "procedure index": ("/procedures/", 8),
+    "procedure": ("/procedures/sacroiliac-joint-injection/", 13),
+    "condition index": ("/conditions/", 7),
+    "condition": ("/conditions/sciatica/", 12),
+    "physician index": ("/physicians/", 9),
+    "physician": ("/physicians/howard-jackson/", 13),
+    "news index": ("/news/", 9),
+    "news post": ("/news/non-surgical-relief-for-spine-pain/", 10),
+    "standard page": ("/about/", 7),
+    "standard subpage": ("/about/care-team/", 8),
+    "not found": ("/no-such-page/", 4),
+}
+
+
+def queries_for(client, url):
+    client.get(url)  # first visit: fills the cache and makes image renditions
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == (404 if url == "/no-such-page/" else 200), url
+    return len(captured)
+
+
+def add_content(scale):
+    """
+    `scale` times the demo clinic's content again, with every relation the measured pages show
+    filled in and images on physicians and news posts.
+    """
+    regions = list(BodyRegion.objects.all())
+    si_injection = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    sciatica = ConditionPage.objects.get(slug="sciatica")
+    jackson = PhysicianPage.objects.get(slug="howard-jackson")
+    relief_post = NewsPostPage.objects.get(slug="non-surgical-relief-for-spine-pain")
+
+    conditions = [
+        ConditionPageFactory(parent=ConditionIndexPage.objects.get(), body_regions=regions[:2])
+        for _ in range(20 * scale)
+    ]
+    procedures = [
+        ProcedurePageFactory(
+            parent=ProcedureIndexPage.objects.get(),
+            body_regions=regions[i % 6 : i % 6 + 2],
+            conditions_treated=[sciatica, conditions[i % len(conditions)]],
+            prerequisites=[si_injection] if i % 10 == 0 else [],
+        )
+        for i in range(32 * scale)
+    ]
+    specialties = [SpecialtyFactory() for _ in range(scale)]
+    physicians = []
+    for i in range(2 * scale):
+        physician = PhysicianPageFactory(
+            parent=PhysicianIndexPage.objects.get(),
+            specialties=specialties,
+            procedures_performed=[si_injection, procedures[i]],
+            conditions_treated=[sciatica],
+        )
+        physician.photo = ImageFactory(title=f"Portrait {physician.pk}")
+        physician.save()
+        physicians.append(physician)
+    for i in range(3 * scale):
+        post = NewsPostPageFactory(parent=NewsIndexPage.objects.get(), author=jackson)
+        post.image = ImageFactory(title=f"News image {post.pk}")
+        post.related_procedures.add(si_injection, procedures[i])
+        post.related_conditions.add(sciatica)
+        post.featured_physicians.add(jackson, physicians[i % len(physicians)])
+        post.save()
+
+    si_injection.conditions_treated.add(*conditions[: 2 * scale])
+    si_injection.prerequisites.add(*procedures[1 : 1 + scale])
+    si_injection.save()
+    sciatica.related_conditions.add(*conditions[: 2 * scale])
+    sciatica.save()
+    jackson.procedures_performed.add(*procedures[: 2 * scale])
+    jackson.conditions_treated.add(*conditions[: 2 * scale])
+    jackson.specialties.add(*specialties)
+    jackson.save()
+    relief_post.related_procedures.add(*procedures[: 2 * scale])
+    relief_post.related_conditions.add(*conditions[: 2 * scale])
+    relief_post.featured_physicians.add(*physicians)
+    relief_post.save()
+
+
+@pytest.fixture
+def populated(db):
+    add_content(1)
+
+
+@pytest.mark.parametrize("page_type", BUDGETS)
+def test_page_stays_within_its_query_budget(
+    client, populated, page_type, django_assert_max_num_queries
+):
+    url, budget = BUDGETS[page_type]
+    client.get(url)
+    with django_assert_max_num_queries(budget):
+        client.get(url)
+
+
+def test_query_counts_do_not_grow_with_tenfold_content(client, populated):
+    before = {page_type: queries_for(client, url) for page_type, (url, _) in BUDGETS.items()}
+    add_content(9)  # ten times the content of the populated clinic
+    after = {page_type: queries_for(client, url) for page_type, (url, _) in BUDGETS.items()}
+    assert after == before
+    # The pages really did fill up.
+    assert ProcedurePage.objects.count() == 32 * 11
+    physicians = client.get("/physicians/").content
+    assert physicians.count(b'class="physician-card"') == 2 + 2 * 10
+    assert physicians.count(b"<picture") == 2 * 10
