@@ -163,7 +163,8 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
+    # 'self', not 'none': the admin shows a live preview of each page in a frame of its own.
+    "frame-ancestors": [CSP.SELF],
 }
 
 # Complex page models can exceed Django's default limit of form fields in the page editor.
