@@ -16,6 +16,21 @@ from clinic.models import (
 )
 
 
+def many_to_many(name):
+    """
+    A post-generation hook that fills the relation `name` from the list given to the factory,
+    e.g. ProcedurePageFactory(conditions_treated=[sciatica]).
+    """
+
+    @factory.post_generation
+    def fill(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, name).set(extracted)
+            obj.save()  # modelcluster keeps page relations in memory until the page is saved
+
+    return fill
+
+
 class BodyRegionFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Region {n}")
     slug = factory.Sequence(lambda n: f"region-{n}")

@@ -2,6 +2,7 @@ import factory
 
 from wagtail.test.utils.wagtail_factories import PageFactory
 
+from clinic.factories import many_to_many
 from conditions.models import ConditionPage
 
 
@@ -13,8 +14,4 @@ class ConditionPageFactory(PageFactory):
         skip_postgeneration_save = True
         model = ConditionPage
 
-    @factory.post_generation
-    def body_regions(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.body_regions.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
+    body_regions = many_to_many("body_regions")

@@ -12,26 +12,17 @@ from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clinic.models import (
     AlsoKnownAsMixin,
     BasePage,
-    IndexPageMixin,
+    IndexPage,
     ListingFieldsMixin,
     lines,
 )
 
 
-class ConditionIndexPage(IndexPageMixin, BasePage):
+class ConditionIndexPage(IndexPage):
     """/conditions/: every condition the clinic treats, A to Z, other names included."""
 
-    intro = models.TextField(
-        blank=True,
-        help_text="One or two sentences at the top of the list, in plain words.",
-    )
-
     child_model = "conditions.ConditionPage"
-    parent_page_types = ["clinic.HomePage"]
-    subpage_types = ["conditions.ConditionPage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = [child_model]
 
     class Meta:
         verbose_name = "condition index page"

@@ -2,6 +2,7 @@ import factory
 
 from wagtail.test.utils.wagtail_factories import PageFactory
 
+from clinic.factories import many_to_many
 from physicians.models import PhysicianPage
 
 
@@ -15,20 +16,6 @@ class PhysicianPageFactory(PageFactory):
         skip_postgeneration_save = True
         model = PhysicianPage
 
-    @factory.post_generation
-    def specialties(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.specialties.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
-
-    @factory.post_generation
-    def procedures_performed(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.procedures_performed.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
-
-    @factory.post_generation
-    def conditions_treated(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.conditions_treated.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
+    specialties = many_to_many("specialties")
+    procedures_performed = many_to_many("procedures_performed")
+    conditions_treated = many_to_many("conditions_treated")

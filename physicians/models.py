@@ -10,7 +10,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import RICH_TEXT_FEATURES
-from clinic.models import BasePage, IndexPageMixin, ListingFieldsMixin
+from clinic.models import BasePage, IndexPage, ListingFieldsMixin
 
 
 class PhysicianQuerySet(PageQuerySet):
@@ -24,20 +24,11 @@ class PhysicianQuerySet(PageQuerySet):
         )
 
 
-class PhysicianIndexPage(IndexPageMixin, BasePage):
+class PhysicianIndexPage(IndexPage):
     """/physicians/ ("Find a Physician"): every physician with photo, specialties and availability."""
 
-    intro = models.TextField(
-        blank=True,
-        help_text="One or two sentences at the top of the list, in plain words.",
-    )
-
     child_model = "physicians.PhysicianPage"
-    parent_page_types = ["clinic.HomePage"]
-    subpage_types = ["physicians.PhysicianPage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = [child_model]
 
     class Meta:
         verbose_name = "physician index page"

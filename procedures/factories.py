@@ -2,6 +2,7 @@ import factory
 
 from wagtail.test.utils.wagtail_factories import PageFactory
 
+from clinic.factories import many_to_many
 from procedures.models import ProcedurePage
 
 
@@ -13,20 +14,6 @@ class ProcedurePageFactory(PageFactory):
         skip_postgeneration_save = True
         model = ProcedurePage
 
-    @factory.post_generation
-    def body_regions(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.body_regions.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
-
-    @factory.post_generation
-    def conditions_treated(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.conditions_treated.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
-
-    @factory.post_generation
-    def prerequisites(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.prerequisites.set(extracted)
-            self.save()  # modelcluster keeps relations in memory until the page is saved
+    body_regions = many_to_many("body_regions")
+    conditions_treated = many_to_many("conditions_treated")
+    prerequisites = many_to_many("prerequisites")

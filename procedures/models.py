@@ -10,23 +10,14 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
-from clinic.models import AlsoKnownAsMixin, BasePage, IndexPageMixin, ListingFieldsMixin
+from clinic.models import AlsoKnownAsMixin, BasePage, IndexPage, ListingFieldsMixin
 
 
-class ProcedureIndexPage(IndexPageMixin, BasePage):
+class ProcedureIndexPage(IndexPage):
     """/procedures/: every procedure, A to Z and grouped by where it hurts."""
 
-    intro = models.TextField(
-        blank=True,
-        help_text="One or two sentences at the top of the list, in plain words.",
-    )
-
     child_model = "procedures.ProcedurePage"
-    parent_page_types = ["clinic.HomePage"]
-    subpage_types = ["procedures.ProcedurePage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types = [child_model]
 
     class Meta:
         verbose_name = "procedure index page"

@@ -1,6 +1,6 @@
 """The clinic's core layer (base page, taxonomies, settings) and its site pages."""
 
-from .base import AlsoKnownAsMixin, BasePage, IndexPageMixin, ListingFieldsMixin, lines
+from .base import AlsoKnownAsMixin, BasePage, IndexPage, ListingFieldsMixin, lines
 from .home import HomePage, HomePageFeaturedProcedure
 from .news import NewsIndexPage, NewsPostPage
 from .site_settings import ClinicSettings
@@ -15,7 +15,7 @@ __all__ = [
     "ClinicSettings",
     "HomePage",
     "HomePageFeaturedProcedure",
-    "IndexPageMixin",
+    "IndexPage",
     "Language",
     "ListingFieldsMixin",
     "NewsCategory",

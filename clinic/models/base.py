@@ -1,5 +1,6 @@
 """The abstract page every page type builds on, and the mixins it is made of."""
 
+from django.apps import apps
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import classproperty
@@ -88,21 +89,30 @@ class BasePage(Page):
         return self.get_ancestors().filter(depth__gt=1)
 
 
-class IndexPageMixin:
+class IndexPage(BasePage):
     """
-    An index page whose children are all of one page type (`child_model`, a model class or
-    "app_label.ModelName"). It routes to a child in one query and lists its live children.
+    A section's index page under the home page (/procedures/, /news/...), whose children are all
+    of one page type, `child_model` ("app_label.ModelName"). It routes to a child in one query
+    and lists its live children.
     """
 
+    intro = models.TextField(
+        blank=True,
+        help_text="One or two sentences at the top of the list, in plain words.",
+    )
+
     child_model = None
+    parent_page_types = ["clinic.HomePage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
 
     @classmethod
     def get_child_model(cls):
-        from django.apps import apps
-
-        if isinstance(cls.child_model, str):
-            return apps.get_model(cls.child_model)
-        return cls.child_model
+        return apps.get_model(cls.child_model)
 
     def live_children(self):
         return self.get_child_model().objects.child_of(self).live()

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from clinic.blocks import BodyBlock
 
-from .base import BasePage, IndexPageMixin, ListingFieldsMixin
+from .base import BasePage, IndexPage, ListingFieldsMixin
 
 
 class NewsPostQuerySet(PageQuerySet):
@@ -28,18 +28,12 @@ class NewsPostQuerySet(PageQuerySet):
         )
 
 
-class NewsIndexPage(IndexPageMixin, BasePage):
+class NewsIndexPage(IndexPage):
     """/news/: the clinic's news, newest first, ten to a page."""
 
-    intro = models.TextField(blank=True, help_text="One or two sentences at the top of the list.")
-
     child_model = "clinic.NewsPostPage"
+    subpage_types = [child_model]
     posts_per_page = 10
-    parent_page_types = ["clinic.HomePage"]
-    subpage_types = ["clinic.NewsPostPage"]
-    max_count = 1
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = "news index page"
