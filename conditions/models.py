@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from django import forms
 from django.db import models
 
@@ -14,6 +12,7 @@ from clinic.models import (
     BasePage,
     IndexPage,
     ListingFieldsMixin,
+    a_to_z_entries,
     lines,
 )
 
@@ -33,25 +32,6 @@ class ConditionIndexPage(IndexPage):
         context["conditions"] = conditions
         context["a_to_z"] = a_to_z_entries(conditions)
         return context
-
-
-def a_to_z_entries(pages):
-    """
-    Letter groups for an A to Z list: each page under its title, and again under each of its
-    other names as a "see" entry pointing to the page. Returns [(letter, [entry, ...]), ...].
-    """
-    groups = defaultdict(list)
-    for page in pages:
-        entries = [{"name": page.title, "page": page, "is_alias": False}]
-        entries += [{"name": name, "page": page, "is_alias": True} for name in page.other_names]
-        for entry in entries:
-            first = entry["name"][:1].upper()
-            letter = first if first.isalpha() else "#"
-            groups[letter].append(entry)
-    return [
-        (letter, sorted(groups[letter], key=lambda entry: entry["name"].casefold()))
-        for letter in sorted(groups)
-    ]
 
 
 class ConditionPage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):

@@ -10,7 +10,13 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
-from clinic.models import AlsoKnownAsMixin, BasePage, IndexPage, ListingFieldsMixin
+from clinic.models import (
+    AlsoKnownAsMixin,
+    BasePage,
+    IndexPage,
+    ListingFieldsMixin,
+    a_to_z_entries,
+)
 
 
 class ProcedureIndexPage(IndexPage):
@@ -23,8 +29,6 @@ class ProcedureIndexPage(IndexPage):
         verbose_name = "procedure index page"
 
     def get_context(self, request, *args, **kwargs):
-        from conditions.models import a_to_z_entries
-
         context = super().get_context(request, *args, **kwargs)
         procedures = list(
             self.live_children()

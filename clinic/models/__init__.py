@@ -1,6 +1,13 @@
 """The clinic's core layer (base page, taxonomies, settings) and its site pages."""
 
-from .base import AlsoKnownAsMixin, BasePage, IndexPage, ListingFieldsMixin, lines
+from .base import (
+    AlsoKnownAsMixin,
+    BasePage,
+    IndexPage,
+    ListingFieldsMixin,
+    a_to_z_entries,
+    lines,
+)
 from .home import HomePage, HomePageFeaturedProcedure
 from .news import NewsIndexPage, NewsPostPage
 from .site_settings import ClinicSettings
@@ -23,5 +30,6 @@ __all__ = [
     "NewsPostPage",
     "Specialty",
     "StandardPage",
+    "a_to_z_entries",
     "lines",
 ]

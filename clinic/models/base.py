@@ -1,5 +1,7 @@
 """The abstract page every page type builds on, and the mixins it is made of."""
 
+from collections import defaultdict
+
 from django.apps import apps
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -58,6 +60,25 @@ class AlsoKnownAsMixin(models.Model):
     @property
     def other_names(self):
         return lines(self.also_known_as)
+
+
+def a_to_z_entries(pages):
+    """
+    Letter groups for an A to Z list: each page under its title, and again under each of its
+    other names as a "see" entry pointing to the page. Returns [(letter, [entry, ...]), ...].
+    """
+    groups = defaultdict(list)
+    for page in pages:
+        entries = [{"name": page.title, "page": page, "is_alias": False}]
+        entries += [{"name": name, "page": page, "is_alias": True} for name in page.other_names]
+        for entry in entries:
+            first = entry["name"][:1].upper()
+            letter = first if first.isalpha() else "#"
+            groups[letter].append(entry)
+    return [
+        (letter, sorted(groups[letter], key=lambda entry: entry["name"].casefold()))
+        for letter in sorted(groups)
+    ]
 
 
 class BasePage(Page):
