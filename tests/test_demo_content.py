@@ -8,6 +8,7 @@ import pytest
 
 from django.core.management import call_command
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
 from clinic.demo.loader import DATA_DIR
@@ -17,6 +18,7 @@ from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
 
 
+Image = get_image_model()
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fc61ea7414d851aa.txt"
 
 # The names the old site lists under "Common Interventional Spine Procedures" and
@@ -206,3 +208,15 @@ def test_every_demo_page_renders(client, db):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert page.title.encode() in response.content.replace(b"&#x27;", b"'"), page.url
+
+
+def test_demo_images_are_drawn_diagrams_with_alt_text(client, db):
+    diagrams = Image.objects.filter(title__startswith="Diagram:")
+    assert diagrams.count() == 3
+    for image in diagrams:
+        assert len(image.description) > 60, image.title  # read out instead of the picture
+        assert image.width >= 1200
+    page = client.get("/procedures/sacroiliac-joint-injection/").content.decode()
+    assert 'type="image/avif"' in page and 'type="image/webp"' in page
+    assert 'alt="Diagram of the pelvis seen from behind.' in page
+    assert 'loading="lazy"' in page

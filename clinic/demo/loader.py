@@ -5,13 +5,16 @@ It only creates what is missing: a page, snippet or setting that already exists 
 as it is, so running it again changes nothing and never overwrites an editor's work.
 """
 
+import io
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from clinic.models import (
@@ -29,8 +32,11 @@ from conditions.models import ConditionIndexPage, ConditionPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
 
+from .images import DIAGRAMS
+
 
 DATA_DIR = Path(__file__).resolve().parent
+Image = get_image_model()
 
 
 def load_data(name):
@@ -56,8 +62,11 @@ def text_to_html(text):
     return "".join(html)
 
 
-def text_to_blocks(text):
-    """The same markup, with "## " lines starting a section, as raw StreamField data."""
+def text_to_blocks(text, images=None):
+    """
+    The same markup as raw StreamField data, where a "## " line starts a section and a line
+    "!figure <image key>: <caption>" places one of the demo diagrams.
+    """
     blocks, buffer = [], []
 
     def flush():
@@ -69,6 +78,23 @@ def text_to_blocks(text):
         if line.startswith("## "):
             flush()
             blocks.append({"type": "heading", "value": {"text": line[3:].strip(), "level": "h2"}})
+        elif line.startswith("!figure "):
+            flush()
+            key, _, caption = line.removeprefix("!figure ").partition(":")
+            image = images[key.strip()]
+            blocks.append(
+                {
+                    "type": "figure",
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "alt_text": image.description,
+                            "decorative": False,
+                        },
+                        "caption": caption.strip(),
+                    },
+                }
+            )
         else:
             buffer.append(line)
     flush()
@@ -108,6 +134,7 @@ class DemoContentLoader:
         self.categories = self.load_snippets(
             NewsCategory, self.site_data["news_categories"], key="slug"
         )
+        self.images = self.load_images()
         home, site = self.load_home_and_site()
         self.load_settings(site)
         indexes = self.site_data["indexes"]
@@ -142,6 +169,21 @@ class DemoContentLoader:
                 self.report.add(obj)
             objects[item[key]] = obj
         return objects
+
+    def load_images(self):
+        """The demo diagrams, drawn by code (clinic.demo.images), found again by title."""
+        images = {}
+        for key, diagram in DIAGRAMS.items():
+            image = Image.objects.filter(title=diagram["title"]).first()
+            if image is None:
+                image = Image.objects.create(
+                    title=diagram["title"],
+                    description=diagram["description"],
+                    file=ImageFile(io.BytesIO(diagram["draw"]()), name=f"{key}.png"),
+                )
+                self.report.add(image)
+            images[key] = image
+        return images
 
     def load_settings(self, site):
         clinic_settings = ClinicSettings.for_site(site)
@@ -217,7 +259,7 @@ class DemoContentLoader:
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            body=text_to_blocks(data["body"]),
+            body=text_to_blocks(data["body"], self.images),
         )
         for child_data in data["children"]:
             page = self.child(
@@ -226,7 +268,7 @@ class DemoContentLoader:
                 title=child_data["title"],
                 slug=child_data["slug"],
                 summary=child_data["summary"],
-                body=text_to_blocks(child_data["body"]),
+                body=text_to_blocks(child_data["body"], self.images),
             )
             if child_data["slug"] == "care-team":
                 home = HomePage.objects.get(pk=home.pk)
@@ -248,7 +290,7 @@ class DemoContentLoader:
                 also_known_as=lines_text(item.get("also_known_as")),
                 symptoms=item.get("symptoms", "").strip(),
                 when_to_see_doctor=text_to_html(item.get("when_to_see_doctor", "")),
-                body=text_to_blocks(item.get("body", "")),
+                body=text_to_blocks(item.get("body", ""), self.images),
             )
             page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
             index.add_child(instance=page)
@@ -266,7 +308,7 @@ class DemoContentLoader:
             if existing is not None:
                 pages[item["slug"]] = existing.specific
                 continue
-            body = text_to_blocks(item.get("body", ""))
+            body = text_to_blocks(item.get("body", ""), self.images)
             if "callout" in item:
                 callout = item["callout"]
                 body.append(
@@ -335,7 +377,8 @@ class DemoContentLoader:
                 slug=item["slug"],
                 date=item["date"],
                 summary=item["summary"],
-                body=text_to_blocks(item.get("body", "")),
+                image=self.images.get(item.get("image", "")),
+                body=text_to_blocks(item.get("body", ""), self.images),
             )
             page.categories = [self.categories[slug] for slug in item.get("categories", [])]
             page.featured_physicians = [physicians[slug] for slug in item.get("physicians", [])]
