@@ -1,8 +1,12 @@
 """StreamField blocks shared by every page type. One body block, reused everywhere."""
 
+from django.core.exceptions import ValidationError
+
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from clinic.images import check_image_size
 
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -33,6 +37,14 @@ class FigureBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         required=False, max_length=250, help_text="Optional. Shown under the image."
     )
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            check_image_size(value["image"], 1200)  # shown up to 1200 wide
+        except ValidationError as error:
+            raise blocks.StructBlockValidationError(block_errors={"image": error}) from error
+        return value
 
     class Meta:
         icon = "image"

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
@@ -10,6 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import RICH_TEXT_FEATURES
+from clinic.images import check_image_size
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin
 
 
@@ -149,6 +151,13 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
 
     class Meta:
         verbose_name = "physician page"
+
+    def clean(self):
+        super().clean()
+        try:
+            check_image_size(self.photo, 320, 320)  # the profile shows it up to 320 × 320
+        except ValidationError as error:
+            raise ValidationError({"photo": error}) from error
 
     @property
     def display_name(self):

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 
@@ -17,6 +18,10 @@ def block_form_data(block, value, prefix, data):
             data[f"{prefix}-{i}-deleted"] = ""
             data[f"{prefix}-{i}-order"] = str(i)
             block_form_data(child.block, child.value, f"{prefix}-{i}-value", data)
+    elif isinstance(block, ImageBlock):  # a StructBlock whose value is the image itself
+        data[f"{prefix}-image"] = str(value.pk)
+        data[f"{prefix}-alt_text"] = value.contextual_alt_text or ""
+        data[f"{prefix}-decorative"] = "on" if value.decorative else ""
     elif isinstance(block, blocks.StructBlock):
         for name, child_block in block.child_blocks.items():
             block_form_data(child_block, value[name], f"{prefix}-{name}", data)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion, ClinicSettings, Specialty
 from tests.editor import editor_form_data
@@ -167,3 +168,38 @@ class AdminEditingTest(WagtailPageTestCase):
         page.save_revision().publish()
         response = self.client.get("/procedures/")
         assert 'id="region-chest"' in response.content.decode()
+
+    def test_a_photo_too_small_for_the_profile_is_refused_with_a_reason(self):
+        physician = Page.objects.get(url_path="/home/physicians/howard-jackson/").specific
+        small = ImageFactory(title="Small portrait", file__width=200, file__height=200)
+        data = editor_form_data(self.client, physician)
+        data["photo"] = [str(small.pk)]
+        data["action-publish"] = "action-publish"
+        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[physician.pk]), data)
+        assert response.status_code == 200
+        assert "Choose one at least 320 × 320 pixels" in response.content.decode()
+        physician.refresh_from_db()
+        assert physician.photo is None
+
+        big = ImageFactory(title="Portrait", file__width=640, file__height=640)
+        data["photo"] = [str(big.pk)]
+        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[physician.pk]), data)
+        assert response.status_code == 302
+        physician.refresh_from_db()
+        assert physician.photo == big
+
+
+@pytest.mark.django_db
+def test_a_figure_image_too_small_for_the_page_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from clinic.blocks import FigureBlock
+
+    block = FigureBlock()
+    small = ImageFactory(title="Small diagram", file__width=600, file__height=400)
+    value = block.to_python(
+        {"image": {"image": small.pk, "alt_text": "A diagram", "decorative": False}}
+    )
+    with pytest.raises(ValidationError) as error:
+        block.clean(value)
+    assert "Choose one at least 1200 pixels wide" in str(error.value.block_errors["image"])

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404
@@ -13,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
+from clinic.images import check_image_size
 
 from .base import BasePage, IndexPage, ListingFieldsMixin
 
@@ -127,6 +129,13 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
 
     class Meta:
         verbose_name = "news post"
+
+    def clean(self):
+        super().clean()
+        try:
+            check_image_size(self.image, 1200, 675)  # shown up to 1200 wide, cropped to 16:9
+        except ValidationError as error:
+            raise ValidationError({"image": error}) from error
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
