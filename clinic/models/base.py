@@ -135,6 +135,9 @@ class IndexPage(BasePage):
     def get_child_model(cls):
         return apps.get_model(cls.child_model)
 
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
     def live_children(self):
         return self.get_child_model().objects.child_of(self).live()
 
