@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run test lint format check install clean
+.PHONY: help run test lint format check install audit clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -62,5 +62,11 @@ check: install ## Django's system checks and a check for missing migrations
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-clean: ## Remove .venv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+audit: install node_modules/.package-lock.json ## Lighthouse scores for every page type, served as in production
+	$(PY) scripts/audit.py
+
+clean: ## Remove .venv, node_modules, the SQLite database and collected files
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media .audit

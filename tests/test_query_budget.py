@@ -28,13 +28,13 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "home": ("/", 9),
     "procedure index": ("/procedures/", 8),
-    "procedure": ("/procedures/sacroiliac-joint-injection/", 13),
+    "procedure": ("/procedures/sacroiliac-joint-injection/", 14),
     "condition index": ("/conditions/", 7),
     "condition": ("/conditions/sciatica/", 12),
     "physician index": ("/physicians/", 9),
     "physician": ("/physicians/howard-jackson/", 13),
     "news index": ("/news/", 9),
-    "news post": ("/news/non-surgical-relief-for-spine-pain/", 10),
+    "news post": ("/news/non-surgical-relief-for-spine-pain/", 11),
     "standard page": ("/about/", 7),
     "standard subpage": ("/about/care-team/", 8),
     "not found": ("/no-such-page/", 4),
@@ -82,12 +82,14 @@ def add_content(scale):
             procedures_performed=[si_injection, procedures[i]],
             conditions_treated=[sciatica],
         )
-        physician.photo = ImageFactory(title=f"Portrait {physician.pk}")
+        physician.photo = ImageFactory(
+            title=f"Portrait {physician.pk}", file__width=320, file__height=320
+        )
         physician.save()
         physicians.append(physician)
     for i in range(3 * scale):
         post = NewsPostPageFactory(parent=NewsIndexPage.objects.get(), author=jackson)
-        post.image = ImageFactory(title=f"News image {post.pk}")
+        post.image = ImageFactory(title=f"News image {post.pk}", file__width=1200, file__height=675)
         post.related_procedures.add(si_injection, procedures[i])
         post.related_conditions.add(sciatica)
         post.featured_physicians.add(jackson, physicians[i % len(physicians)])

@@ -131,8 +131,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# Production serves uploaded files from its web server or object storage, not from Django.
-SERVE_MEDIA_FILES = False
+# Production serves uploaded files from its web server or object storage, not from Django
+# (SERVE_MEDIA_FILES=true lets Django serve them, e.g. for a local production-like audit).
+SERVE_MEDIA_FILES = os.environ.get("SERVE_MEDIA_FILES", "false").lower() == "true"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,0 +1,159 @@
+#!/usr/bin/env python
+"""
+Lighthouse audit of every page type, served the way production serves it (DEBUG off, WhiteNoise
+with compressed, hashed static files), with Lighthouse's default mobile settings.
+
+Usage: make audit (or .venv/bin/python scripts/audit.py). Reports land in .audit/ (git ignores
+it): one JSON report per page type and summary.txt. Exits non-zero when a score is below target.
+Needs Chromium (CHROME_PATH, default /usr/bin/chromium) and `npm ci` for Lighthouse.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / ".audit"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+PAGE_TYPES = {
+    "home": "/",
+    "procedure-index": "/procedures/",
+    "procedure": "/procedures/sacroiliac-joint-injection/",
+    "condition-index": "/conditions/",
+    "condition": "/conditions/complex-regional-pain-syndrome/",
+    "physician-index": "/physicians/",
+    "physician": "/physicians/faisal-a-chaudhry/",
+    "news-index": "/news/",
+    "news-post": "/news/non-surgical-relief-for-spine-pain/",
+    "standard-page": "/about/interventional-pain-management/",
+}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_like_environment():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
+        "SECRET_KEY": "audit-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",  # served over plain HTTP on this machine only
+        "DATABASE_URL": f"sqlite:///{OUT / 'audit.sqlite3'}",
+        "MEDIA_ROOT": str(OUT / "media"),
+        "SERVE_MEDIA_FILES": "true",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"The site did not answer at {url}")
+
+
+def run_lighthouse(url, report, attempts=3):
+    """One Lighthouse run; this Chromium sometimes loses a trace (NO_NAVSTART), so retry."""
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(  # noqa: S603
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "CHROME_PATH": CHROME},
+            check=False,
+        )
+        if result.returncode == 0 and not json.loads(report.read_text()).get("runtimeError"):
+            return
+        print(f"Lighthouse run {attempt} for {url} failed; trying again", flush=True)  # noqa: T201
+    raise SystemExit(f"Lighthouse could not audit {url}")
+
+
+def main():
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("Lighthouse is not installed: run `npm ci` in the repository.")
+    if not Path(CHROME).exists():
+        raise SystemExit(f"No Chromium at {CHROME}: install it or set CHROME_PATH.")
+    OUT.mkdir(exist_ok=True)
+    env = production_like_environment()
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo_content")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    failures, lines = [], []
+    try:
+        wait_for(base + "/")
+        for path in PAGE_TYPES.values():  # first visits make the image renditions
+            urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310
+        for name, path in PAGE_TYPES.items():
+            report = OUT / f"{name}.json"
+            run_lighthouse(base + path, report)
+            result = json.loads(report.read_text())
+            scores = {
+                key: round((result["categories"][key]["score"] or 0) * 100) for key in TARGETS
+            }
+            missed = [key for key, target in TARGETS.items() if scores[key] < target]
+            line = f"{name:16} " + "  ".join(f"{key} {scores[key]:3}" for key in TARGETS)
+            if missed:
+                failures.append(name)
+                failing = [
+                    audit["title"]
+                    for audit in result["audits"].values()
+                    if audit.get("score") is not None
+                    and audit["score"] < 0.9
+                    and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                ]
+                line += f"  BELOW TARGET ({', '.join(missed)}): {'; '.join(failing[:6])}"
+            lines.append(line)
+            print(line, flush=True)  # noqa: T201
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    (OUT / "summary.txt").write_text("\n".join(lines) + "\n")
+    targets = ", ".join(f"{key} {value}" for key, value in TARGETS.items())
+    print(f"\nTargets: {targets}. Reports in {OUT.relative_to(ROOT)}/")  # noqa: T201
+    if failures:
+        raise SystemExit(f"Below target: {', '.join(failures)}")
+
+
+if __name__ == "__main__":
+    main()

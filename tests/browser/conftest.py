@@ -1,0 +1,94 @@
+"""
+Browser tests: Playwright drives Debian's Chromium against Django's live server, with the whole
+demo clinic loaded. Without Chromium they are skipped (one line in the summary says how to get
+it); with REQUIRE_BROWSER=1, as in CI, a missing browser fails the run instead.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
+
+from clinic.factories import NewsPostPageFactory
+from clinic.models import HomePage, NewsIndexPage
+from tests.conftest import DEMO_SNAPSHOTS, create_fictional_physician
+
+
+# Sync Playwright runs an event loop in the test thread; Django's ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HOW_TO_ENABLE = (
+    f"Browser tests skipped: no Chromium at {CHROMIUM}. Install it (Debian/Ubuntu: "
+    "sudo apt install chromium) or set CHROMIUM=/path/to/chromium to run them."
+)
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    here = Path(__file__).parent
+    browser_items = [item for item in items if here in Path(item.fspath).parents]
+    if not browser_items:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"REQUIRE_BROWSER=1 but {HOW_TO_ENABLE}")
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=HOW_TO_ENABLE))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def site_url(live_server):
+    """The live server's address, serving the whole demo clinic."""
+    for alias, snapshot in DEMO_SNAPSHOTS.items():
+        connection = connections[alias]
+        if hasattr(connection, "_test_serialized_contents"):
+            continue
+        # Once Playwright has started, Django's per-context connection handler can hand out a
+        # connection object that never saw the snapshot, so serialized_rollback would restore
+        # nothing. Give it the snapshot, and restore now if this test was left an empty database.
+        connection._test_serialized_contents = snapshot
+        if not HomePage.objects.using(alias).exists():
+            call_command(
+                "flush", database=alias, inhibit_post_migrate=True, interactive=False, verbosity=0
+            )
+            connection.creation.deserialize_db_from_string(snapshot)
+    cache.clear()
+    return live_server.url
+
+
+@pytest.fixture
+def fictional_physician(site_url):
+    return create_fictional_physician()
+
+
+@pytest.fixture
+def post_by_fictional_physician(fictional_physician):
+    post = NewsPostPageFactory(
+        parent=NewsIndexPage.objects.get(),
+        title="What to expect at your first visit",
+        summary="A fictional post, written for the tests.",
+        author=fictional_physician,
+    )
+    post.save_revision().publish()
+    return post

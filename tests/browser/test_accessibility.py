@@ -1,0 +1,124 @@
+"""
+Every page type checked with axe-core in Chromium, at phone and desktop widths, against the
+WCAG 2.0, 2.1 and 2.2 A and AA rules, plus the structure a screen reader user relies on.
+"""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import DESKTOP, PHONE
+
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# Structure rules axe files under best practice; we hold ourselves to them too.
+STRUCTURE_RULES = [
+    "landmark-one-main",
+    "landmark-no-duplicate-banner",
+    "landmark-no-duplicate-contentinfo",
+    "landmark-unique",
+    "page-has-heading-one",
+    "region",
+    "heading-order",
+    "skip-link",
+]
+
+PAGE_TYPES = {
+    "home": "/",
+    "procedure index": "/procedures/",
+    "procedure": "/procedures/sacroiliac-joint-injection/",
+    "condition index": "/conditions/",
+    "condition": "/conditions/complex-regional-pain-syndrome/",
+    "physician index": "/physicians/",
+    "physician": "/physicians/alex-example/",
+    "news index": "/news/",
+    "news post": "/news/non-surgical-relief-for-spine-pain/",
+    "standard page": "/about/interventional-pain-management/",
+    "not found": "/no-such-page/",
+}
+
+axe = Axe()
+
+
+def report(results):
+    lines = []
+    for violation in results.response["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [
+            f"    {node['target']}: {node['failureSummary']}" for node in violation["nodes"][:5]
+        ]
+    return "\n".join(lines)
+
+
+def check_page(page, url):
+    response = page.goto(url)
+    assert response.status == (404 if url.endswith("/no-such-page/") else 200)
+    wcag = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert wcag.violations_count == 0, report(wcag)
+    structure = axe.run(page, options={"runOnly": {"type": "rule", "values": STRUCTURE_RULES}})
+    assert structure.violations_count == 0, report(structure)
+
+    assert page.locator("h1").count() == 1
+    assert page.locator("html").get_attribute("lang") == "en"
+    for landmark in ["banner", "navigation", "main", "contentinfo"]:
+        assert page.get_by_role(landmark).count() >= 1, landmark
+    images = page.locator("main img")
+    for index in range(images.count()):
+        image = images.nth(index)
+        assert image.get_attribute("alt"), image.evaluate("el => el.outerHTML")
+        # Width and height are given, so the page does not jump while images load.
+        assert image.get_attribute("width") and image.get_attribute("height")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_page_type_passes_axe(browser, site_url, fictional_physician, viewport, subtests):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        for page_type, path in PAGE_TYPES.items():
+            with subtests.test(page_type=page_type):
+                check_page(page, site_url + path)
+    finally:
+        context.close()
+
+
+def test_touch_targets_are_at_least_24_pixels(browser, site_url, fictional_physician):
+    """Links and buttons outside running text can be hit by an unsteady finger (WCAG 2.5.8)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for path in PAGE_TYPES.values():
+            page.goto(site_url + path)
+            small = page.evaluate(
+                """() => [...document.querySelectorAll('a, button, summary')]
+                    .filter(el => !el.closest('p, li.a-to-z__alias, dd, address, figcaption, .rich-text'))
+                    .filter(el => el.offsetParent !== null)
+                    .map(el => [el.textContent.trim(), el.getBoundingClientRect()])
+                    .filter(([, box]) => box.width < 24 || box.height < 24)
+                    .map(([text, box]) => `${text} ${Math.round(box.width)}x${Math.round(box.height)}`)"""
+            )
+            assert small == [], f"{path}: {small}"
+    finally:
+        context.close()
+
+
+def test_a_procedure_page_prints_as_a_clean_handout(page, site_url, tmp_path):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "/procedures/sacroiliac-joint-injection/")
+    page.emulate_media(media="print")
+    hidden_on_paper = [".main-nav", ".breadcrumbs", ".aside", ".skip-link", ".site-header__call"]
+    for hidden in [*hidden_on_paper, "#conditions-heading"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ["h1", ".glance", ".prose", ".emergency-notice"]:
+        assert page.locator(shown).first.is_visible(), shown
+    # Collapsed answers are printed open, so nothing is lost on paper.
+    assert page.locator(".questions__answer").first.is_visible()
+    pdf = tmp_path / "handout.pdf"
+    page.pdf(path=pdf, format="Letter")
+    content = pdf.read_bytes()
+    assert content.startswith(b"%PDF") and len(content) > 10_000
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", content))
+    assert 1 <= pages <= 4, f"the handout runs to {pages} pages"

@@ -1,0 +1,157 @@
+"""Journeys a patient takes through the site, in Chromium, with a mouse, a keyboard and a phone."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import DESKTOP, PHONE
+
+
+# Each test flushes the database; serialized_rollback restores what the migrations created.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+CALL_HREF = "tel:+13125550147"
+
+FOCUS_STATE = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), innerHeight - 1);
+    const onTop = document.elementFromPoint(x, y);
+    return {
+        tag: el.tagName,
+        text: (el.innerText || el.textContent || "").trim().replace(/\\s+/g, " "),
+        href: el.getAttribute("href"),
+        id: el.id,
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+        shadow: style.boxShadow !== "none",
+        inViewport: box.bottom > 0 && box.top < innerHeight && box.width > 0 && box.height > 0,
+        unobscured: onTop !== null && (onTop === el || el.contains(onTop) || onTop.contains(el)),
+    };
+}"""
+
+
+def focus_state(page):
+    return page.evaluate(FOCUS_STATE)
+
+
+def assert_focus_visible(state):
+    assert state["outline"] or state["shadow"], f"no visible focus on {state}"
+    assert state["inViewport"], f"focused element is off screen: {state}"
+    assert state["unobscured"], f"focused element is hidden behind something: {state}"
+
+
+def tab_to(page, matches, limit=200):
+    """Press Tab until the focused element matches; every stop on the way shows its focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = focus_state(page)
+        if state["tag"] != "BODY":
+            assert_focus_visible(state)
+        if matches(state):
+            return state
+    raise AssertionError("never reached the element with the keyboard")
+
+
+def follow_with_mouse(page, site_url, physician):
+    page.goto(site_url + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Procedures").click()
+    expect(page).to_have_url(site_url + "/procedures/")
+    expect(page.locator("h1")).to_have_text("Procedures")
+
+    page.locator(
+        ".a-to-z__list li:not(.a-to-z__alias) a", has_text="Sacroiliac joint injection"
+    ).click()
+    expect(page).to_have_url(site_url + "/procedures/sacroiliac-joint-injection/")
+    expect(page.locator("h1")).to_have_text("Sacroiliac joint injection")
+
+    page.get_by_role("link", name=physician.display_name).click()
+    expect(page).to_have_url(site_url + physician.url)
+    expect(page.locator("h1")).to_have_text(physician.display_name)
+
+    call = page.locator("header").get_by_role("link", name=re.compile("Call us"))
+    expect(call).to_be_visible()
+    expect(call).to_have_attribute("href", CALL_HREF)
+    box = call.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44  # easy to hit with a finger
+
+
+def test_from_home_to_calling_a_physician_with_the_mouse(page, site_url, fictional_physician):
+    page.set_viewport_size(DESKTOP)
+    follow_with_mouse(page, site_url, fictional_physician)
+
+
+def test_from_home_to_calling_a_physician_with_the_keyboard(page, site_url, fictional_physician):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "/")
+
+    # The first Tab reaches the skip link, which shows itself and jumps to the content.
+    page.keyboard.press("Tab")
+    skip = focus_state(page)
+    assert skip["text"] == "Skip to main content"
+    assert_focus_visible(skip)
+    page.keyboard.press("Enter")
+    assert focus_state(page)["id"] == "main-content"
+
+    # Back to the top: through the header to the main menu.
+    page.goto(site_url + "/")
+    tab_to(page, lambda s: s["href"] == "/procedures/" and s["text"] == "Procedures")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + "/procedures/")
+
+    page.keyboard.press("Tab")
+    assert focus_state(page)["text"] == "Skip to main content"
+    page.keyboard.press("Enter")
+    tab_to(page, lambda s: s["href"] == "/procedures/sacroiliac-joint-injection/")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Sacroiliac joint injection")
+
+    tab_to(page, lambda s: s["href"] == fictional_physician.url)
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(fictional_physician.display_name)
+
+    page.keyboard.press("Tab")  # the skip link again, then the header
+    call = tab_to(page, lambda s: s["href"] == CALL_HREF, limit=5)
+    assert "Call us" in call["text"]
+
+
+def test_the_same_journey_on_a_phone(browser, site_url, fictional_physician):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/")
+        # The whole main menu is there to tap, with targets big enough for a finger.
+        menu = page.get_by_role("navigation", name="Main").get_by_role("link")
+        expect(menu).to_have_count(5)
+        for index in range(5):
+            box = menu.nth(index).bounding_box()
+            assert box["height"] >= 44, menu.nth(index).inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+        menu.filter(has_text="Procedures").tap()
+        expect(page).to_have_url(site_url + "/procedures/")
+        page.locator(
+            ".a-to-z__list li:not(.a-to-z__alias) a", has_text="Sacroiliac joint injection"
+        ).tap()
+        expect(page.locator("h1")).to_have_text("Sacroiliac joint injection")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.get_by_role("link", name=fictional_physician.display_name).tap()
+        expect(page.locator("h1")).to_have_text(fictional_physician.display_name)
+        call = page.locator("header").get_by_role("link", name=re.compile("Call us"))
+        expect(call).to_be_in_viewport()
+        expect(call).to_have_attribute("href", CALL_HREF)
+    finally:
+        context.close()
+
+
+def test_from_the_news_to_a_post_and_its_author(page, site_url, post_by_fictional_physician):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="News").click()
+    expect(page.locator("h1")).to_have_text("News")
+    page.get_by_role("link", name=post_by_fictional_physician.title).click()
+    expect(page.locator("h1")).to_have_text(post_by_fictional_physician.title)
+    page.locator(".byline").get_by_role("link").click()
+    expect(page.locator("h1")).to_have_text(post_by_fictional_physician.author.display_name)
