@@ -36,9 +36,24 @@ class PhysicianIndexPage(IndexPage):
         verbose_name = "physician index page"
 
     def get_context(self, request, *args, **kwargs):
+        from .filters import PhysicianFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["physicians"] = list(self.live_children().for_cards())
+        form = PhysicianFilterForm(request.GET)
+        physicians = self.live_children()
+        if form.is_valid():
+            physicians = form.filter(physicians)
+            context["active_filters"] = form.active_filters()
+        context["form"] = form
+        context["filtered"] = form.is_filtered
+        context["physicians"] = list(physicians.for_cards()) if form.is_valid() else []
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["form"].errors:
+            response.status_code = 400  # the page still explains what was not understood
+        return response
 
 
 class PhysicianPage(ListingFieldsMixin, BasePage):

@@ -38,6 +38,8 @@ PAGE_TYPES = {
     "news-index": "/news/",
     "news-post": "/news/non-surgical-relief-for-spine-pain/",
     "standard-page": "/about/interventional-pain-management/",
+    "body-region": "/where-does-it-hurt/lower-back/",
+    "filtered-directory": "/physicians/?procedure=sacroiliac-joint-injection",
 }
 
 

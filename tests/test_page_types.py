@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import (
 
 from clinic.models import (
     BodyRegion,
+    BodyRegionIndexPage,
     HomePage,
     NewsCategory,
     NewsIndexPage,
@@ -39,6 +40,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
                 PhysicianIndexPage,
                 NewsIndexPage,
                 StandardPage,
+                BodyRegionIndexPage,
             },
         )
 
@@ -60,6 +62,10 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertCanNotCreateAt(HomePage, ProcedurePage)
         self.assertCanNotCreateAt(ProcedureIndexPage, NewsPostPage)
         self.assertCanNotCreateAt(StandardPage, PhysicianPage)
+
+    def test_where_does_it_hurt_sits_under_home(self):
+        self.assertAllowedParentPageTypes(BodyRegionIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(BodyRegionIndexPage, set())
 
     def test_standard_pages_nest(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
@@ -250,6 +256,19 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
                 )
                 self.assertCanCreate(self.home, model, data)
                 self.assertEqual(self.client.get(f"/{slug}/").status_code, 200)
+
+    def test_create_where_does_it_hurt_page(self):
+        BodyRegionIndexPage.objects.get().delete()
+        data = nested_form_data(
+            {
+                "title": "Where is your pain?",
+                "slug": "where-is-your-pain",
+                "intro": "Choose a part.",
+            }
+        )
+        self.assertCanCreate(self.home, BodyRegionIndexPage, data)
+        response = self.client.get("/where-is-your-pain/lower-back/")
+        self.assertContains(response, "<h1>Lower back</h1>", html=True)
 
     def test_create_home_page(self):
         root = Page.get_first_root_node()

@@ -166,7 +166,7 @@ def test_physician_index_shows_photo_or_initials_specialties_and_new_patients(cl
     ]
     assert cards[0].select_one(".physician-card__initials").get_text() == "FC"
     assert "Call us to ask about new patients" in cards[0].get_text()
-    assert page.select_one(".result-count").get_text() == "2 physicians"
+    assert page.select_one(".result-count").get_text(" ", strip=True) == "2 physicians"
 
 
 def test_physician_page_shows_what_they_treat_and_perform(client):

@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 
 from clinic.models import (
     BodyRegion,
+    BodyRegionIndexPage,
     ClinicSettings,
     HomePage,
     HomePageFeaturedProcedure,
@@ -143,6 +144,7 @@ class DemoContentLoader:
         physician_index = self.child(home, PhysicianIndexPage, **indexes["physicians"])
         news_index = self.child(home, NewsIndexPage, **indexes["news"])
         self.load_about(home)
+        self.child(home, BodyRegionIndexPage, show_in_menus=False, **indexes["regions"])
         conditions = self.load_conditions(condition_index)
         procedures = self.load_procedures(procedure_index, conditions)
         physicians = self.load_physicians(physician_index)
@@ -236,13 +238,15 @@ class DemoContentLoader:
         site.save()
         return home, site
 
-    def child(self, parent, model, slug, title, **fields):
+    def child(self, parent, model, slug, title, show_in_menus=None, **fields):
         """The child of `parent` with this slug, created and published if it does not exist."""
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
             return existing.specific
-        # The sections directly under the home page make up the main menu.
-        page = model(title=title, slug=slug, show_in_menus=parent.depth == 2, **fields)
+        if show_in_menus is None:
+            # The sections directly under the home page make up the main menu.
+            show_in_menus = parent.depth == 2
+        page = model(title=title, slug=slug, show_in_menus=show_in_menus, **fields)
         parent.add_child(instance=page)
         self.publish(page)
         return page

@@ -10,6 +10,7 @@ from .base import (
 )
 from .home import HomePage, HomePageFeaturedProcedure
 from .news import NewsIndexPage, NewsPostPage
+from .regions import BodyRegionIndexPage
 from .site_settings import ClinicSettings
 from .standard import StandardPage
 from .taxonomy import BodyRegion, Language, NewsCategory, Specialty
@@ -19,6 +20,7 @@ __all__ = [
     "AlsoKnownAsMixin",
     "BasePage",
     "BodyRegion",
+    "BodyRegionIndexPage",
     "ClinicSettings",
     "HomePage",
     "HomePageFeaturedProcedure",

@@ -9,7 +9,7 @@ from wagtail.models import Orderable
 from clinic.blocks import RICH_TEXT_FEATURES
 
 from .base import BasePage, lines
-from .taxonomy import Specialty
+from .taxonomy import BodyRegion, Specialty
 
 
 class HomePage(BasePage):
@@ -69,6 +69,7 @@ class HomePage(BasePage):
         "physicians.PhysicianIndexPage",
         "clinic.NewsIndexPage",
         "clinic.StandardPage",
+        "clinic.BodyRegionIndexPage",
     ]
     max_count = 1
 
@@ -149,6 +150,7 @@ class HomePage(BasePage):
             if item.procedure and item.procedure.live
         ]
         context["care_team"] = list(Specialty.objects.filter(on_care_team=True))
+        context["body_regions"] = list(BodyRegion.objects.all())
         context["latest_news"] = list(NewsPostPage.objects.live().for_cards()[:3])
         return context
 

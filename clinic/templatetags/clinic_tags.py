@@ -42,3 +42,12 @@ def is_current_section(context, link):
 def has_text(rich_text):
     """False for rich text that holds no words, such as the editor's empty “<p></p>”."""
     return bool(strip_tags(str(rich_text or "")).strip())
+
+
+@register.filter
+def letter_bar(a_to_z):
+    """Every letter A to Z (and "#" if used) with whether the A to Z has entries under it."""
+    used = {letter for letter, _ in a_to_z}
+    letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+    extra = sorted(used - set(letters))
+    return [(letter, letter in used) for letter in letters + extra]

@@ -1,0 +1,188 @@
+"""Find a Physician: filters that narrow, combine, live in the address and explain bad input."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from clinic.models import Language, Specialty
+from conditions.models import ConditionPage
+from physicians.factories import PhysicianPageFactory
+from physicians.models import PhysicianIndexPage
+from procedures.models import ProcedurePage
+
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def physicians():
+    """Four fictional physicians, each differing in one way from the next."""
+    index = PhysicianIndexPage.objects.get()
+    si = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    mbb = ProcedurePage.objects.get(slug="medial-branch-block")
+    sciatica = ConditionPage.objects.get(slug="sciatica")
+    anesthesiology = Specialty.objects.get(name="Anesthesiology")
+    physiatry = Specialty.objects.get(name="Physical medicine and rehabilitation")
+    spanish = Language.objects.create(name="Spanish")
+    people = {
+        "ana": PhysicianPageFactory(
+            parent=index,
+            title="Ana Alvarez",
+            family_name="Alvarez",
+            procedures_performed=[si, mbb],
+            conditions_treated=[sciatica],
+            specialties=[anesthesiology],
+        ),
+        "ben": PhysicianPageFactory(
+            parent=index,
+            title="Ben Brown",
+            family_name="Brown",
+            procedures_performed=[si],
+            specialties=[physiatry],
+        ),
+        "cara": PhysicianPageFactory(
+            parent=index,
+            title="Cara Cole",
+            family_name="Cole",
+            procedures_performed=[mbb],
+            conditions_treated=[sciatica],
+            specialties=[anesthesiology],
+        ),
+    }
+    people["ana"].languages.add(spanish)
+    people["ana"].accepting_new_patients = True
+    people["ana"].save()
+    people["ben"].accepting_new_patients = True
+    people["ben"].save()
+    return people
+
+
+def names(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in page.select(".directory__results .card__title a")]
+
+
+def test_without_filters_every_physician_is_listed(client, physicians):
+    response = client.get("/physicians/")
+    assert names(response) == [
+        "Ana Alvarez, M.D.",
+        "Ben Brown, M.D.",
+        "Faisal A. Chaudhry, M.D.",
+        "Cara Cole, M.D.",
+        "Dr. Howard Jackson",
+    ]
+    assert b'name="robots"' not in response.content
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("procedure=sacroiliac-joint-injection", ["Ana Alvarez, M.D.", "Ben Brown, M.D."]),
+        ("condition=sciatica", ["Ana Alvarez, M.D.", "Cara Cole, M.D."]),
+        ("accepting=on", ["Ana Alvarez, M.D.", "Ben Brown, M.D."]),
+        ("name=cole", ["Cara Cole, M.D."]),
+        ("name=Howard+Jackson", ["Dr. Howard Jackson"]),
+        ("procedure=medial-branch-block&accepting=on", ["Ana Alvarez, M.D."]),
+        ("procedure=sacroiliac-joint-injection&condition=sciatica", ["Ana Alvarez, M.D."]),
+    ],
+)
+def test_each_filter_narrows_and_filters_combine(client, physicians, query, expected):
+    response = client.get(f"/physicians/?{query}")
+    assert response.status_code == 200
+    assert names(response) == expected
+    assert b'<meta name="robots" content="noindex, follow">' in response.content
+
+
+def test_specialty_and_language_filters(client, physicians):
+    anesthesiology = Specialty.objects.get(name="Anesthesiology")
+    spanish = Language.objects.get(name="Spanish")
+    assert names(client.get(f"/physicians/?specialty={anesthesiology.pk}")) == [
+        "Ana Alvarez, M.D.",
+        "Cara Cole, M.D.",
+    ]
+    assert names(client.get(f"/physicians/?language={spanish.pk}")) == ["Ana Alvarez, M.D."]
+
+
+def test_the_page_says_how_many_match_and_how_to_remove_a_filter(client, physicians):
+    response = client.get("/physicians/?procedure=sacroiliac-joint-injection&accepting=on")
+    page = BeautifulSoup(response.content, "html.parser")
+    assert (
+        page.select_one(".result-count").get_text(" ", strip=True)
+        == "2 physicians match your choices"
+    )
+    removes = {
+        li.span.get_text(" ", strip=True): li.a["href"] for li in page.select(".active-filters li")
+    }
+    assert removes["Procedure they perform: Sacroiliac joint injection"] == "?accepting=on"
+    assert (
+        removes["Only physicians taking new patients: Yes"]
+        == "?procedure=sacroiliac-joint-injection"
+    )
+    # The form shows the choices made, so the patient can change them.
+    assert (
+        page.select_one("#id_procedure option[selected]")["value"] == "sacroiliac-joint-injection"
+    )
+
+
+def test_no_match_gives_a_helpful_empty_state(client, physicians):
+    response = client.get("/physicians/?procedure=kyphoplasty")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert (
+        page.select_one(".result-count").get_text(" ", strip=True)
+        == "0 physicians match your choices"
+    )
+    empty = page.select_one(".empty-state")
+    assert "No physician matches all of your choices" in empty.get_text()
+    assert empty.select_one("a[href^='tel:']")
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("procedure=no-such-procedure", "We could not find that procedure"),
+        ("condition=%3Cscript%3E", "We could not find that condition"),
+        ("specialty=abc", "We could not find that specialty"),
+        ("language=99999", "We could not find that language"),
+        ("name=" + "x" * 200, "Please type a shorter name"),
+        ("name=a%00b", "Null characters are not allowed"),
+    ],
+)
+def test_bad_filter_values_answer_400_with_a_message(client, physicians, query, message):
+    response = client.get(f"/physicians/?{query}")
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    assert message in page.select_one(".error-summary").get_text()
+    assert "<script>" not in response.content.decode()
+
+
+def test_procedure_and_condition_pages_link_to_their_physicians(client, physicians):
+    page = BeautifulSoup(client.get("/procedures/medial-branch-block/").content, "html.parser")
+    link = page.find("a", string="Find a physician for this procedure")
+    assert link["href"] == "/physicians/?procedure=medial-branch-block"
+    assert names(client.get(link["href"])) == ["Ana Alvarez, M.D.", "Cara Cole, M.D."]
+    page = BeautifulSoup(client.get("/conditions/sciatica/").content, "html.parser")
+    assert (
+        page.find("a", string="Find a physician for this condition")["href"]
+        == "/physicians/?condition=sciatica"
+    )
+
+
+def test_filtered_directory_query_count_does_not_grow(
+    client, physicians, django_assert_max_num_queries
+):
+    url = "/physicians/?procedure=sacroiliac-joint-injection&accepting=on&name=a"
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        client.get(url)
+    index = PhysicianIndexPage.objects.get()
+    si = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    for number in range(30):
+        physician = PhysicianPageFactory(
+            parent=index, title=f"Alexander Example {number}", procedures_performed=[si]
+        )
+        physician.accepting_new_patients = True
+        physician.save()
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    assert len(names(response)) == 31  # Ana Alvarez and the thirty new ones
