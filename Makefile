@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run test lint format check install audit clean
+.PHONY: help run test lint format check install audit bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ node_modules/.package-lock.json: package-lock.json
 
 audit: install node_modules/.package-lock.json ## Lighthouse scores for every page type, served as in production
 	$(PY) scripts/audit.py
+
+bench: install ## Search and suggestion latency on PostgreSQL, demo content and 10,000 pages
+	$(PY) scripts/bench.py
 
 clean: ## Remove .venv, node_modules, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media .audit

@@ -3,16 +3,18 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .navigation import clear_site_cache
+from .search import clear_search_cache
 
 
 def _clear(**kwargs):
     clear_site_cache()
+    clear_search_cache()
 
 
 def register_signal_handlers():
     from wagtail.models import Page, Site
 
-    from .models import ClinicSettings
+    from .models import ClinicSettings, SearchSynonym
 
     page_published.connect(_clear, dispatch_uid="clinic_clear_on_publish")
     page_unpublished.connect(_clear, dispatch_uid="clinic_clear_on_unpublish")
@@ -20,3 +22,5 @@ def register_signal_handlers():
     post_delete.connect(_clear, sender=Page, dispatch_uid="clinic_clear_on_page_delete")
     post_save.connect(_clear, sender=ClinicSettings, dispatch_uid="clinic_clear_on_settings")
     post_save.connect(_clear, sender=Site, dispatch_uid="clinic_clear_on_site")
+    post_save.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym")
+    post_delete.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym_delete")

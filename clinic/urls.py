@@ -5,8 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from clinic import views
+
 
 urlpatterns = [
+    path("search/", views.search_view, name="search"),
+    path("search/suggest/", views.suggest_view, name="search_suggest"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from clinic.models import BodyRegion, Language, NewsCategory, Specialty
+from clinic.models import BodyRegion, Language, NewsCategory, SearchSynonym, Specialty
 
 
 class BodyRegionViewSet(SnippetViewSet):
@@ -34,10 +34,23 @@ class NewsCategoryViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    list_display = ["term", "replacements"]
+
+
 class ListsViewSetGroup(SnippetViewSetGroup):
     """The shared lists editors pick from when they describe pages."""
 
-    items = (BodyRegionViewSet, SpecialtyViewSet, LanguageViewSet, NewsCategoryViewSet)
+    items = (
+        BodyRegionViewSet,
+        SpecialtyViewSet,
+        LanguageViewSet,
+        NewsCategoryViewSet,
+        SearchSynonymViewSet,
+    )
     menu_icon = "list-ul"
     menu_label = "Lists"
     menu_name = "lists"

@@ -40,6 +40,7 @@ PAGE_TYPES = {
     "standard-page": "/about/interventional-pain-management/",
     "body-region": "/where-does-it-hurt/lower-back/",
     "filtered-directory": "/physicians/?procedure=sacroiliac-joint-injection",
+    "search": "/search/?q=injection",
 }
 
 
@@ -64,14 +65,14 @@ def production_like_environment():
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
 def wait_for(url, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310
+            with urllib.request.urlopen(url, timeout=5):
                 return
         except OSError:
             time.sleep(0.5)
@@ -81,7 +82,7 @@ def wait_for(url, seconds=30):
 def run_lighthouse(url, report, attempts=3):
     """One Lighthouse run; this Chromium sometimes loses a trace (NO_NAVSTART), so retry."""
     for attempt in range(1, attempts + 1):
-        result = subprocess.run(  # noqa: S603
+        result = subprocess.run(
             [
                 str(LIGHTHOUSE),
                 url,
@@ -97,7 +98,7 @@ def run_lighthouse(url, report, attempts=3):
         )
         if result.returncode == 0 and not json.loads(report.read_text()).get("runtimeError"):
             return
-        print(f"Lighthouse run {attempt} for {url} failed; trying again", flush=True)  # noqa: T201
+        print(f"Lighthouse run {attempt} for {url} failed; trying again", flush=True)
     raise SystemExit(f"Lighthouse could not audit {url}")
 
 
@@ -114,7 +115,7 @@ def main():
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
         env=env,
@@ -125,7 +126,7 @@ def main():
     try:
         wait_for(base + "/")
         for path in PAGE_TYPES.values():  # first visits make the image renditions
-            urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310
+            urllib.request.urlopen(base + path, timeout=60).read()
         for name, path in PAGE_TYPES.items():
             report = OUT / f"{name}.json"
             run_lighthouse(base + path, report)
@@ -146,13 +147,13 @@ def main():
                 ]
                 line += f"  BELOW TARGET ({', '.join(missed)}): {'; '.join(failing[:6])}"
             lines.append(line)
-            print(line, flush=True)  # noqa: T201
+            print(line, flush=True)
     finally:
         server.terminate()
         server.wait(timeout=10)
     (OUT / "summary.txt").write_text("\n".join(lines) + "\n")
     targets = ", ".join(f"{key} {value}" for key, value in TARGETS.items())
-    print(f"\nTargets: {targets}. Reports in {OUT.relative_to(ROOT)}/")  # noqa: T201
+    print(f"\nTargets: {targets}. Reports in {OUT.relative_to(ROOT)}/")
     if failures:
         raise SystemExit(f"Below target: {', '.join(failures)}")
 

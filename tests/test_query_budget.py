@@ -41,6 +41,9 @@ BUDGETS = {
     "filtered directory": ("/physicians/?procedure=sacroiliac-joint-injection&accepting=on", 14),
     "standard subpage": ("/about/care-team/", 8),
     "not found": ("/no-such-page/", 4),
+    # One query per kind of result on the page shown, so at most five of them.
+    "search": ("/search/?q=pain", 10),
+    "search suggestions": ("/search/suggest/?q=pro", 3),
 }
 
 
@@ -132,7 +135,8 @@ def test_query_counts_do_not_grow_with_tenfold_content(client, populated):
     before = {page_type: queries_for(client, url) for page_type, (url, _) in BUDGETS.items()}
     add_content(9)  # ten times the content of the populated clinic
     after = {page_type: queries_for(client, url) for page_type, (url, _) in BUDGETS.items()}
-    assert after == before
+    grew = {page_type: (before[page_type], after[page_type]) for page_type in BUDGETS}
+    assert all(after[page_type] <= before[page_type] for page_type in BUDGETS), grew
     # The pages really did fill up.
     assert ProcedurePage.objects.count() == 32 * 11
     physicians = client.get("/physicians/").content

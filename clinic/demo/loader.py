@@ -26,6 +26,7 @@ from clinic.models import (
     NewsCategory,
     NewsIndexPage,
     NewsPostPage,
+    SearchSynonym,
     Specialty,
     StandardPage,
 )
@@ -135,6 +136,11 @@ class DemoContentLoader:
         self.categories = self.load_snippets(
             NewsCategory, self.site_data["news_categories"], key="slug"
         )
+        synonyms = [
+            {"term": item["term"].lower(), "replacements": lines_text(item["replacements"])}
+            for item in self.site_data["search_synonyms"]
+        ]
+        self.load_snippets(SearchSynonym, synonyms, key="term")
         self.images = self.load_images()
         home, site = self.load_home_and_site()
         self.load_settings(site)

@@ -11,6 +11,7 @@ from .base import (
 from .home import HomePage, HomePageFeaturedProcedure
 from .news import NewsIndexPage, NewsPostPage
 from .regions import BodyRegionIndexPage
+from .search import SearchSynonym
 from .site_settings import ClinicSettings
 from .standard import StandardPage
 from .taxonomy import BodyRegion, Language, NewsCategory, Specialty
@@ -30,6 +31,7 @@ __all__ = [
     "NewsCategory",
     "NewsIndexPage",
     "NewsPostPage",
+    "SearchSynonym",
     "Specialty",
     "StandardPage",
     "a_to_z_entries",

@@ -1,0 +1,201 @@
+#!/usr/bin/env python
+"""
+Search and suggestion latency on PostgreSQL, on the demo clinic and again with 10,000 more
+pages, measured in one process through Django's full request handling (middleware, views,
+templates). Each timing is also given as a ratio to a procedure page view measured in the same
+run, so the numbers compare across machines.
+
+Usage: make bench (or .venv/bin/python scripts/bench.py). It uses its own database,
+BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/clinic_bench), created if missing.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_bench"
+)
+os.environ["DATABASE_URL"] = DATABASE_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings.dev")
+os.environ.setdefault("DEBUG", "false")
+
+GENERATED_PAGES = 10_000
+REPEATS = 15
+SEARCHES = [
+    "sciatica",
+    "slipped disc",
+    "rhizotomy",
+    "RFA",
+    "injection",
+    "back pain",
+    "shot in the back",
+    "RSD",
+    "neck",
+    "sciatia",  # a misspelling: the fuzzy fallback on PostgreSQL
+]
+SUGGESTIONS = ["sa", "sac", "sci", "rad", "epi", "ne", "ba", "fac"]
+
+WORDS = [
+    "lumbar",
+    "cervical",
+    "thoracic",
+    "facet",
+    "nerve",
+    "root",
+    "disc",
+    "joint",
+    "spine",
+    "pain",
+    "injection",
+    "block",
+    "ablation",
+    "radiofrequency",
+    "steroid",
+    "epidural",
+    "sacroiliac",
+    "hip",
+    "knee",
+    "shoulder",
+    "neck",
+    "back",
+    "buttock",
+    "leg",
+    "arm",
+    "chronic",
+    "acute",
+    "relief",
+    "treatment",
+    "diagnosis",
+    "outpatient",
+    "physician",
+    "therapy",
+    "stimulation",
+]
+
+
+def create_database():
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def generate_pages(target):
+    """Add fictional procedure and condition pages until `target` generated pages exist."""
+    from django.db import transaction
+
+    from conditions.models import ConditionIndexPage, ConditionPage
+    from procedures.models import ProcedureIndexPage, ProcedurePage
+
+    existing = (
+        ProcedurePage.objects.filter(slug__startswith="generated-").count()
+        + ConditionPage.objects.filter(slug__startswith="generated-").count()
+    )
+    indexes = [
+        (ProcedureIndexPage.objects.get(), ProcedurePage),
+        (ConditionIndexPage.objects.get(), ConditionPage),
+    ]
+    rng = random.Random(existing)
+    started = time.perf_counter()
+    for number in range(existing, target):
+        parent, model = indexes[number % 2]
+        words = rng.sample(WORDS, 6)
+        with transaction.atomic():
+            parent.add_child(
+                instance=model(
+                    title=f"{words[0].title()} {words[1]} {words[2]} {number}",
+                    slug=f"generated-{number}",
+                    summary=" ".join(rng.sample(WORDS, 18)).capitalize() + ".",
+                    also_known_as=" ".join(words[3:]),
+                )
+            )
+        if (number + 1) % 1000 == 0:
+            print(
+                f"  {number + 1} generated pages ({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
+    parent.refresh_from_db()
+
+
+def timings(client, path, params_list):
+    samples = []
+    for params in params_list:
+        client.get(path, params)  # warm the caches for this query
+        for _ in range(REPEATS):
+            started = time.perf_counter()
+            response = client.get(path, params)
+            samples.append(time.perf_counter() - started)
+            assert response.status_code == 200, (path, params, response.status_code)
+    return samples
+
+
+def summary(samples):
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered) * 1000, p95 * 1000
+
+
+def measure(client, label, rows):
+    baseline = summary(timings(client, "/procedures/sacroiliac-joint-injection/", [{}]))
+    for name, path, params in [
+        ("page view (baseline)", "/procedures/sacroiliac-joint-injection/", [{}]),
+        ("search", "/search/", [{"q": q} for q in SEARCHES]),
+        ("suggest", "/search/suggest/", [{"q": q} for q in SUGGESTIONS]),
+    ]:
+        median, p95 = (
+            baseline if name.startswith("page view") else summary(timings(client, path, params))
+        )
+        rows.append((label, name, median, p95, median / baseline[0]))
+
+
+def main():
+    create_database()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL.")
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    client = Client(HTTP_HOST="localhost")
+
+    from wagtail.models import Page
+
+    rows = []
+    demo_pages = Page.objects.live().count()
+    if Page.objects.filter(slug__startswith="generated-").exists():
+        print("Generated pages from an earlier run are present; measuring with them.")
+    else:
+        measure(client, f"demo ({demo_pages} pages)", rows)
+    print(f"Generating {GENERATED_PAGES} pages (once; kept in {DATABASE_URL})", flush=True)
+    generate_pages(GENERATED_PAGES)
+    total = Page.objects.live().count()
+    measure(client, f"{total} pages", rows)
+
+    print(f"\n{'content':22} {'request':22} {'median ms':>10} {'p95 ms':>9} {'x page view':>12}")
+    for label, name, median, p95, ratio in rows:
+        print(f"{label:22} {name:22} {median:10.1f} {p95:9.1f} {ratio:12.2f}")
+    print(
+        f"\n{len(SEARCHES)} searches and {len(SUGGESTIONS)} prefixes, {REPEATS} times each after one warm-up."
+    )
+
+
+if __name__ == "__main__":
+    main()

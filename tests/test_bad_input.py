@@ -1,0 +1,86 @@
+"""
+Whatever a patient, a bot or a mistyped link sends, search, suggestions and the physician
+filters answer 200 or 400 with a message, never a server error. Hypothesis generates the input.
+"""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+pytestmark = pytest.mark.django_db
+
+# Any text a browser can send: every Unicode character except lone surrogates.
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300)
+TRICKY = st.sampled_from(
+    [
+        "",
+        " ",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "%00",
+        "\x00",
+        "../../etc/passwd",
+        "sciatica" * 40,
+        "ñandú 😀 日本",
+        "\u202e",
+    ]
+)
+TEXT = st.one_of(ANY_TEXT, TRICKY)
+NUMBERS = st.integers(min_value=-(10**20), max_value=10**20).map(str)
+
+examples = settings(
+    max_examples=75,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@examples
+@given(
+    query=TEXT,
+    kind=st.one_of(st.sampled_from(["", "procedures", "conditions", "physicians", "news"]), TEXT),
+    page=st.one_of(NUMBERS, TEXT),
+)
+def test_search_never_fails(client, query, kind, page):
+    response = client.get("/search/", {"q": query, "type": kind, "page": page})
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert b"There is a problem with your search" in response.content
+
+
+@examples
+@given(query=TEXT)
+def test_suggestions_never_fail(client, query):
+    response = client.get("/search/suggest/", {"q": query})
+    assert response.status_code in (200, 400)
+    data = response.json()
+    assert "results" in data or "error" in data
+
+
+@examples
+@given(
+    procedure=st.one_of(st.sampled_from(["sacroiliac-joint-injection", "kyphoplasty"]), TEXT),
+    condition=st.one_of(st.sampled_from(["sciatica"]), TEXT),
+    specialty=st.one_of(NUMBERS, TEXT),
+    language=st.one_of(NUMBERS, TEXT),
+    accepting=st.one_of(st.sampled_from(["on", ""]), TEXT),
+    name=TEXT,
+)
+def test_physician_filters_never_fail(
+    client, procedure, condition, specialty, language, accepting, name
+):
+    response = client.get(
+        "/physicians/",
+        {
+            "procedure": procedure,
+            "condition": condition,
+            "specialty": specialty,
+            "language": language,
+            "accepting": accepting,
+            "name": name,
+        },
+    )
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert b"There is a problem with your choices" in response.content
