@@ -56,7 +56,13 @@ RESULTS_PER_PAGE = 10
 def search_view(request):
     """/search/?q=…: results grouped by type, with a filter per type and pagination."""
     form = SearchForm(request.GET)
-    context = {"form": form, "query": "", "page_title": "Search"}
+    context = {
+        "form": form,
+        "query": "",
+        "page_title": "Search",
+        "breadcrumb_trail": [{"title": "Home", "url": "/"}],
+        "breadcrumb_current": "Search",
+    }
     status = 200
     if not form.is_valid():
         status = 400

@@ -46,6 +46,8 @@ class BodyRegionIndexPage(RoutablePageMixin, BasePage):
             template="clinic/body_region_page.html",
             context_overrides={
                 "region": region,
+                "breadcrumb_trail": [{"title": "Home", "url": "/"}, self],
+                "breadcrumb_current": region.name,
                 "conditions": list(
                     ConditionPage.objects.live()
                     .filter(body_regions=region)

@@ -16,7 +16,7 @@ def breadcrumbs(page):
     while parent is not None and parent.depth >= 2:
         trail.append(parent)
         parent = parent.get_parent() if parent.depth > 2 else None
-    return {"trail": list(reversed(trail)), "page": page}
+    return {"trail": list(reversed(trail)), "current": page.title}
 
 
 @register.filter
