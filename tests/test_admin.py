@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
-from clinic.models import BodyRegion, ClinicSettings, Specialty
+from clinic.models import BodyRegion, ClinicSettings, SearchSynonym, Specialty
 from tests.editor import editor_form_data
 
 
@@ -160,6 +160,19 @@ class AdminEditingTest(WagtailPageTestCase):
         for name in ["language", "newscategory"]:
             response = self.client.get(reverse(f"wagtailsnippets_clinic_{name}:list"), {"q": "a"})
             assert response.status_code == 200, name
+
+    def test_editors_find_search_synonyms_and_promoted_results(self):
+        dashboard = self.client.get("/admin/").content.decode()
+        assert "Promoted search results" in dashboard and "Search synonyms" in dashboard
+        assert self.client.get("/admin/searchpicks/").status_code == 200
+        assert self.client.get("/admin/searchpicks/add/").status_code == 200
+        response = self.client.post(
+            reverse("wagtailsnippets_clinic_searchsynonym:add"),
+            {"term": "Pins and Needles", "replacements": "tingling\nnumbness"},
+        )
+        assert response.status_code == 302
+        synonym = SearchSynonym.objects.get(term="pins and needles")  # stored in lower case
+        assert synonym.replacement_list == ["tingling", "numbness"]
 
     def test_new_body_region_appears_on_the_procedure_list(self):
         region = BodyRegion.objects.create(name="Chest", slug="chest")
