@@ -44,7 +44,7 @@ install: $(STAMP) ## Create .venv and install the project with its development t
 run: install ## Set up the database and demo content, then serve the site on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_admin --url http://127.0.0.1:$(PORT)/admin/
+	$(PY) manage.py ensure_demo_users --url http://127.0.0.1:$(PORT)/admin/
 	DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)

@@ -24,3 +24,11 @@ def register_signal_handlers():
     post_save.connect(_clear, sender=Site, dispatch_uid="clinic_clear_on_site")
     post_save.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym")
     post_delete.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym_delete")
+
+
+def configure_roles_after_migrate(**kwargs):
+    from django.apps import apps
+
+    from .roles import configure_roles
+
+    configure_roles(apps)

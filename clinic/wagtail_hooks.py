@@ -1,3 +1,7 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -57,3 +61,29 @@ class ListsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ListsViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_report_urls():
+    from .review_due import ReviewDueReportView
+
+    return [
+        path("reports/review-due/", ReviewDueReportView.as_view(), name="review_due_report"),
+        path(
+            "reports/review-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="review_due_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_report_menu_item():
+    return MenuItem("Medical review due", reverse("review_due_report"), icon_name="tasks", order=50)
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    from .review_due import ReviewDuePanel
+
+    panels.append(ReviewDuePanel())

@@ -12,6 +12,7 @@ from clinic.models import (
     BasePage,
     IndexPage,
     ListingFieldsMixin,
+    MedicalReviewMixin,
     a_to_z_entries,
     lines,
 )
@@ -22,6 +23,7 @@ class ConditionIndexPage(IndexPage):
 
     child_model = "conditions.ConditionPage"
     subpage_types = [child_model]
+    child_select_related = ["reviewed_by"]
 
     class Meta:
         verbose_name = "condition index page"
@@ -34,7 +36,7 @@ class ConditionIndexPage(IndexPage):
         return context
 
 
-class ConditionPage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
+class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
 
     body_regions = ParentalManyToManyField(
@@ -91,7 +93,8 @@ class ConditionPage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
                 FieldPanel("when_to_see_doctor"),
                 FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
             ],
-        )
+        ),
+        ("Medical review", MedicalReviewMixin.review_panels),
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, TitleFieldPanel
@@ -114,6 +116,27 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         default=None,
         help_text="Whether the physician takes new patients now. Keep this current.",
     )
+    accepting_new_patients_checked = models.DateField(
+        "new patients last checked",
+        null=True,
+        blank=True,
+        help_text=(
+            "When someone last confirmed whether the physician takes new patients. Set to today "
+            "whenever the answer above changes; set it yourself after confirming it is still right."
+        ),
+    )
+    reviewer_account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="physician_profile",
+        verbose_name="admin account",
+        help_text=(
+            "Optional. The physician's own login to this site's admin. When they approve a "
+            "clinical page as a medical reviewer, the page names them as its reviewer."
+        ),
+    )
     biography = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
@@ -142,12 +165,14 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             "Practice",
             [
                 FieldPanel("accepting_new_patients"),
+                FieldPanel("accepting_new_patients_checked"),
                 FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("procedures_performed", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("conditions_treated", widget=forms.CheckboxSelectMultiple),
             ],
         ),
+        ("Admin account", [FieldPanel("reviewer_account")]),
         (
             "Education",
             [
@@ -173,6 +198,19 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             check_image_size(self.photo, 320, 320)  # the profile shows it up to 320 × 320
         except ValidationError as error:
             raise ValidationError({"photo": error}) from error
+        if self.accepting_new_patients_changed():
+            self.accepting_new_patients_checked = timezone.localdate()
+
+    def accepting_new_patients_changed(self):
+        """Whether this version says something different about new patients from the live page."""
+        if self.pk is None:
+            return self.accepting_new_patients is not None
+        live = (
+            PhysicianPage.objects.filter(pk=self.pk)
+            .values_list("accepting_new_patients", flat=True)
+            .first()
+        )
+        return live != self.accepting_new_patients
 
     @property
     def display_name(self):

@@ -15,6 +15,7 @@ from clinic.models import (
     BasePage,
     IndexPage,
     ListingFieldsMixin,
+    MedicalReviewMixin,
     a_to_z_entries,
 )
 
@@ -24,6 +25,7 @@ class ProcedureIndexPage(IndexPage):
 
     child_model = "procedures.ProcedurePage"
     subpage_types = [child_model]
+    child_select_related = ["reviewed_by"]
 
     class Meta:
         verbose_name = "procedure index page"
@@ -68,7 +70,7 @@ class RelatedProcedures:
     followed_by: list = field(default_factory=list)
 
 
-class ProcedurePage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
+class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
 
     class Purpose(models.TextChoices):
@@ -199,6 +201,7 @@ class ProcedurePage(AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
                 FieldPanel("general_procedure"),
             ],
         ),
+        ("Medical review", MedicalReviewMixin.review_panels),
     ]
     search_fields = [
         *BasePage.search_fields,

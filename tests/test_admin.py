@@ -17,34 +17,58 @@ from clinic.models import BodyRegion, ClinicSettings, SearchSynonym, Specialty
 from tests.editor import editor_form_data
 
 
-@pytest.mark.django_db
-def test_ensure_admin_creates_one_administrator_and_prints_the_login(client):
-    output = StringIO()
-    call_command("ensure_admin", url="http://127.0.0.1:8123/admin/", stdout=output)
-    text = output.getvalue()
-    password = text.split("Password: ")[1].split()[0]
-    assert "http://127.0.0.1:8123/admin/" in text and len(password) >= 16
+def printed_logins(output):
+    """{username: password} from ensure_demo_users' output."""
+    logins = {}
+    for line in output.splitlines():
+        if "username:" in line:
+            words = line.split()
+            logins[words[words.index("username:") + 1]] = words[words.index("password:") + 1]
+    return logins
 
-    # The printed login works on the real login form.
-    login_page = client.get("/admin/login/")
-    assert login_page.status_code == 200
-    response = client.post(
-        "/admin/login/", {"username": "admin", "password": password}, follow=True
-    )
-    assert response.status_code == 200
-    assert response.context["user"].is_superuser
-    assert b"Dashboard" in response.content or b"Welcome" in response.content
+
+@pytest.mark.django_db
+def test_demo_users_one_per_role_with_printed_logins_that_work(client):
+    output = StringIO()
+    call_command("ensure_demo_users", url="http://127.0.0.1:8123/admin/", stdout=output)
+    text = output.getvalue()
+    assert "http://127.0.0.1:8123/admin/" in text
+    logins = printed_logins(text)
+    assert set(logins) == {"admin", "editor", "reviewer", "siteadmin"}
+    assert all(len(password) >= 16 for password in logins.values())
+
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    assert list(User.objects.get(username="editor").groups.values_list("name", flat=True)) == [
+        "Editors"
+    ]
+    assert list(User.objects.get(username="reviewer").groups.values_list("name", flat=True)) == [
+        "Medical reviewers"
+    ]
+    assert list(User.objects.get(username="siteadmin").groups.values_list("name", flat=True)) == [
+        "Site admins"
+    ]
+
+    # Each printed login works on the real login form.
+    for username, password in logins.items():
+        client.logout()
+        assert client.get("/admin/login/").status_code == 200
+        response = client.post(
+            "/admin/login/", {"username": username, "password": password}, follow=True
+        )
+        assert response.context["user"].get_username() == username
+        assert b"Dashboard" in response.content or b"Welcome" in response.content
 
     # Running it again creates nobody and prints no password.
     again = StringIO()
-    call_command("ensure_admin", stdout=again)
-    assert get_user_model().objects.filter(is_superuser=True).count() == 1
-    assert "Password:" not in again.getvalue()
+    call_command("ensure_demo_users", stdout=again)
+    assert User.objects.count() == 4
+    assert "password:" not in again.getvalue()
 
 
 @pytest.mark.django_db
 def test_wrong_password_is_refused_with_a_message(client):
-    call_command("ensure_admin", stdout=StringIO())
+    call_command("ensure_demo_users", stdout=StringIO())
     response = client.post("/admin/login/", {"username": "admin", "password": "wrong"})
     assert response.status_code == 200
     assert not response.context["user"].is_authenticated
@@ -96,7 +120,7 @@ class AdminEditingTest(WagtailPageTestCase):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         soup = BeautifulSoup(response.content, "html.parser")
         tabs = [tab.get_text(strip=True).removesuffix("()") for tab in soup.select("[role=tab]")]
-        assert tabs[:4] == ["Content", "At a glance", "Related", "Promote"]
+        assert tabs[:5] == ["Content", "At a glance", "Related", "Medical review", "Promote"]
         assert "Other names for this, one per line" in response.content.decode()
 
     def test_site_admin_edits_the_clinic_details(self):

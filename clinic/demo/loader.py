@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
@@ -30,6 +31,7 @@ from clinic.models import (
     Specialty,
     StandardPage,
 )
+from clinic.roles import configure_roles
 from conditions.models import ConditionIndexPage, ConditionPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
@@ -156,6 +158,7 @@ class DemoContentLoader:
         physicians = self.load_physicians(physician_index)
         self.load_news(news_index, physicians, procedures, conditions)
         self.load_featured_procedures(home, procedures)
+        configure_roles(apps)  # permissions and workflows for the sections just built
         self.log(f"Created {len(self.report.created)} new items.")
         return self.report
 

@@ -11,6 +11,7 @@ from .base import (
 from .home import HomePage, HomePageFeaturedProcedure
 from .news import NewsIndexPage, NewsPostPage
 from .regions import BodyRegionIndexPage
+from .review import MedicalReviewMixin, MedicalReviewTask
 from .search import SearchSynonym
 from .site_settings import ClinicSettings
 from .standard import StandardPage
@@ -28,6 +29,8 @@ __all__ = [
     "IndexPage",
     "Language",
     "ListingFieldsMixin",
+    "MedicalReviewMixin",
+    "MedicalReviewTask",
     "NewsCategory",
     "NewsIndexPage",
     "NewsPostPage",

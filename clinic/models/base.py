@@ -123,6 +123,8 @@ class IndexPage(BasePage):
     )
 
     child_model = None
+    # Relations of a child page that its own template shows, loaded with it when routing.
+    child_select_related = ()
     parent_page_types = ["clinic.HomePage"]
     max_count = 1
 
@@ -145,7 +147,10 @@ class IndexPage(BasePage):
         if path_components:
             model = self.get_child_model()
             try:
-                child = model.objects.child_of(self).get(slug=path_components[0])
+                children = model.objects.child_of(self)
+                if self.child_select_related:
+                    children = children.select_related(*self.child_select_related)
+                child = children.get(slug=path_components[0])
             except model.DoesNotExist:
                 pass  # another page type, or none: let Wagtail decide
             else:

@@ -205,3 +205,5 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Approving a clinical page in its medical review records the review before publishing it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "clinic.review.publish_with_review_record"

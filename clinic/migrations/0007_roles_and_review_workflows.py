@@ -1,0 +1,31 @@
+"""
+The site's roles (Editors, Medical reviewers, Site admins) and its review workflows. The same
+configuration runs again after every migrate (clinic.roles), for sections created later.
+"""
+
+from django.db import migrations
+
+
+def configure(apps, schema_editor):
+    from clinic.roles import configure_roles
+
+    configure_roles(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("clinic", "0006_medicalreviewtask"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailredirects", "0008_add_verbose_name_plural"),
+        ("wagtailsearchpromotions", "0008_query_verbose_name"),
+        ("procedures", "0002_procedurepage_last_reviewed_and_more"),
+        ("conditions", "0002_conditionpage_last_reviewed_and_more"),
+        ("physicians", "0003_physicianpage_accepting_new_patients_checked_and_more"),
+    ]
+
+    operations = [migrations.RunPython(configure, migrations.RunPython.noop)]
