@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 
@@ -16,25 +17,23 @@ from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedurePage
 
 
-# The database with the demo clinic in it, by alias, for tests that flush it (see above).
+# The database with the demo clinic in it, by alias, for the tests that flush it.
 DEMO_SNAPSHOTS = {}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """
-    Every test starts from the whole demo clinic, built once per run by the real loader.
-    Tests that flush the database (the browser tests) get it back through serialized_rollback:
-    the snapshot Django took after the migrations is retaken with the demo content in it.
-    """
+    """Every test starts from the whole demo clinic, built once per run by the real loader."""
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)  # images from earlier runs
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-        for connection in connections.all():
-            if getattr(connection, "_test_serialized_contents", None):
-                snapshot = connection.creation.serialize_db_to_string()
-                connection._test_serialized_contents = snapshot
-                DEMO_SNAPSHOTS[connection.alias] = snapshot
+        # The browser tests flush the database after each test; they restore this snapshot.
+        # Content types go first: saving other rows can look them up, and a lookup that misses
+        # would create one with another id.
+        connection = connections["default"]
+        rows = json.loads(connection.creation.serialize_db_to_string())
+        rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        DEMO_SNAPSHOTS[connection.alias] = json.dumps(rows)
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +86,11 @@ def create_fictional_physician():
     physician.accepting_new_patients = True
     physician.save_revision().publish()
     return physician
+
+
+def record_fictional_review(physician):
+    """The SI joint injection page, reviewed by `physician`, so its review line is on show."""
+    page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    page.record_review(physician)
+    page.save_revision().publish()
+    return page

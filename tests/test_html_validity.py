@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.test_accessibility import PAGE_TYPES
-from tests.conftest import create_fictional_physician
+from tests.conftest import create_fictional_physician, record_fictional_review
 
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -58,7 +58,8 @@ def vnu():
 
 @pytest.mark.django_db
 def test_every_page_type_is_valid_html(client, vnu, tmp_path):
-    create_fictional_physician()  # a profile with a photo, so its markup is checked too
+    # A profile with a photo and a reviewed procedure, so their markup is checked too.
+    record_fictional_review(create_fictional_physician())
 
     files = []
     for page_type, path in PAGE_TYPES.items():

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
 from clinic.factories import NewsPostPageFactory
 from clinic.models import HomePage, NewsIndexPage
-from tests.conftest import DEMO_SNAPSHOTS, create_fictional_physician
+from tests.conftest import DEMO_SNAPSHOTS, create_fictional_physician, record_fictional_review
 
 
 # Sync Playwright runs an event loop in the test thread; Django's ORM must still be usable there.
@@ -59,27 +60,27 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def site_url(live_server):
-    """The live server's address, serving the whole demo clinic."""
+    """
+    The live server's address, serving the whole demo clinic. Django empties the database after
+    each of these tests (and its post_migrate handlers refill some tables); the demo clinic is
+    put back here from the snapshot taken once per run.
+    """
     for alias, snapshot in DEMO_SNAPSHOTS.items():
-        connection = connections[alias]
-        if hasattr(connection, "_test_serialized_contents"):
-            continue
-        # Once Playwright has started, Django's per-context connection handler can hand out a
-        # connection object that never saw the snapshot, so serialized_rollback would restore
-        # nothing. Give it the snapshot, and restore now if this test was left an empty database.
-        connection._test_serialized_contents = snapshot
         if not HomePage.objects.using(alias).exists():
             call_command(
                 "flush", database=alias, inhibit_post_migrate=True, interactive=False, verbosity=0
             )
-            connection.creation.deserialize_db_from_string(snapshot)
+            ContentType.objects.clear_cache()
+            connections[alias].creation.deserialize_db_from_string(snapshot)
     cache.clear()
     return live_server.url
 
 
 @pytest.fixture
 def fictional_physician(site_url):
-    return create_fictional_physician()
+    physician = create_fictional_physician()
+    record_fictional_review(physician)
+    return physician
 
 
 @pytest.fixture
