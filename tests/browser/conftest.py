@@ -67,8 +67,15 @@ def site_url(live_server):
     """
     for alias, snapshot in DEMO_SNAPSHOTS.items():
         if not HomePage.objects.using(alias).exists():
+            # Sequences keep counting (reset_sequences=False), so new rows never reuse the
+            # snapshot's ids on PostgreSQL.
             call_command(
-                "flush", database=alias, inhibit_post_migrate=True, interactive=False, verbosity=0
+                "flush",
+                database=alias,
+                inhibit_post_migrate=True,
+                reset_sequences=False,
+                interactive=False,
+                verbosity=0,
             )
             ContentType.objects.clear_cache()
             connections[alias].creation.deserialize_db_from_string(snapshot)
