@@ -16,15 +16,26 @@ def _key(name, site_id):
     return f"clinic:{name}:{site_id}"
 
 
+# Everything cached per site, all cleared together.
+CACHED = ("settings", "navigation", "schema-clinic", "schema-clinic-full")
+
+
+def cached_for_site(name, site, build):
+    """build(), cached per site until clear_site_cache(). `name` must be listed in CACHED."""
+    key = _key(name, site.pk)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_TIMEOUT)
+    return value
+
+
 def get_clinic_settings(site):
     from clinic.models import ClinicSettings
 
-    key = _key("settings", site.pk)
-    clinic_settings = cache.get(key)
-    if clinic_settings is None:
-        clinic_settings = ClinicSettings.for_site(site)
-        cache.set(key, clinic_settings, CACHE_TIMEOUT)
-    return clinic_settings
+    return cached_for_site(
+        "settings", site, lambda: ClinicSettings.for_site(site).prepare_for_cache()
+    )
 
 
 def get_navigation(site):
@@ -32,9 +43,8 @@ def get_navigation(site):
     {"menu": [{"title", "url", "path"}...], "sections": {"procedureindexpage": {...}, ...}}:
     the home page's live children that are shown in menus, and the index pages by type.
     """
-    key = _key("navigation", site.pk)
-    navigation = cache.get(key)
-    if navigation is None:
+
+    def build():
         navigation = {"menu": [], "sections": {}}
         children = site.root_page.get_children().live().select_related("content_type")
         for page in children:
@@ -42,10 +52,11 @@ def get_navigation(site):
             if page.show_in_menus:
                 navigation["menu"].append(link)
             navigation["sections"].setdefault(page.content_type.model, link)
-        cache.set(key, navigation, CACHE_TIMEOUT)
-    return navigation
+        return navigation
+
+    return cached_for_site("navigation", site, build)
 
 
 def clear_site_cache():
     for site_id in Site.objects.values_list("pk", flat=True):
-        cache.delete_many([_key("settings", site_id), _key("navigation", site_id)])
+        cache.delete_many([_key(name, site_id) for name in CACHED])

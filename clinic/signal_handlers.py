@@ -14,13 +14,17 @@ def _clear(**kwargs):
 def register_signal_handlers():
     from wagtail.models import Page, Site
 
-    from .models import ClinicSettings, SearchSynonym
+    from .models import ClinicOpeningHours, ClinicSettings, SearchSynonym
 
     page_published.connect(_clear, dispatch_uid="clinic_clear_on_publish")
     page_unpublished.connect(_clear, dispatch_uid="clinic_clear_on_unpublish")
     post_page_move.connect(_clear, dispatch_uid="clinic_clear_on_move")
     post_delete.connect(_clear, sender=Page, dispatch_uid="clinic_clear_on_page_delete")
     post_save.connect(_clear, sender=ClinicSettings, dispatch_uid="clinic_clear_on_settings")
+    post_save.connect(_clear, sender=ClinicOpeningHours, dispatch_uid="clinic_clear_on_hours")
+    post_delete.connect(
+        _clear, sender=ClinicOpeningHours, dispatch_uid="clinic_clear_on_hours_delete"
+    )
     post_save.connect(_clear, sender=Site, dispatch_uid="clinic_clear_on_site")
     post_save.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym")
     post_delete.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym_delete")

@@ -2,19 +2,33 @@ import logging
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Page, Site
 
 from . import search as site_search
-from .navigation import get_clinic_settings
+from .navigation import get_clinic_settings, get_navigation
 from .search import MAX_QUERY_LENGTH, RESULT_TYPES, RESULT_TYPES_BY_KEY, clean_query
 
 
 logger = logging.getLogger(__name__)
+
+
+def robots_txt(request):
+    """Crawlers: everything public, but not the admin, search results or filtered lists."""
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    rules = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('search')}"]
+    if site:
+        directory = get_navigation(site)["sections"].get("physicianindexpage")
+        if directory:
+            rules.append(f"Disallow: {directory['url']}?")  # Find a Physician with filters
+    rules += ["", f"Sitemap: {root}{reverse('sitemap')}", ""]
+    return HttpResponse("\n".join(rules), content_type="text/plain; charset=utf-8")
 
 
 @requires_csrf_token
@@ -60,6 +74,7 @@ def search_view(request):
         "form": form,
         "query": "",
         "page_title": "Search",
+        "noindex": True,  # results pages are for people, not search engines
         "breadcrumb_trail": [{"title": "Home", "url": "/"}],
         "breadcrumb_current": "Search",
     }

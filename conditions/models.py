@@ -107,6 +107,32 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
     class Meta:
         verbose_name = "condition page"
 
+    def get_schema_org(self, meta, context):
+        from clinic.seo import medical_web_page_node, page_links
+
+        condition = {
+            "@type": "MedicalCondition",
+            "@id": f"{meta.url}#condition",
+            "name": self.title,
+            "url": meta.url,
+            "description": meta.description,
+        }
+        if self.other_names:
+            condition["alternateName"] = self.other_names
+        regions = context.get("body_region_list")
+        if regions:
+            condition["associatedAnatomy"] = [
+                {"@type": "AnatomicalStructure", "name": region.name} for region in regions
+            ]
+        if self.symptom_list:
+            condition["signOrSymptom"] = [
+                {"@type": "MedicalSignOrSymptom", "name": symptom} for symptom in self.symptom_list
+            ]
+        treatments = context.get("treating_procedures")
+        if treatments:
+            condition["possibleTreatment"] = page_links(meta, treatments, "MedicalTherapy")
+        return [medical_web_page_node(meta, self, condition), condition]
+
     @property
     def symptom_list(self):
         return lines(self.symptoms)

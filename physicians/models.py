@@ -48,6 +48,10 @@ class PhysicianIndexPage(IndexPage):
             context["active_filters"] = form.active_filters()
         context["form"] = form
         context["filtered"] = form.is_filtered
+        if form.is_filtered:
+            # A filtered list is for people; search engines index the whole directory.
+            context["noindex"] = True
+            context["meta_title"] = f"Filtered: {self.get_meta_title()}"
         context["physicians"] = list(physicians.for_cards()) if form.is_valid() else []
         return context
 
@@ -211,6 +215,48 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             .first()
         )
         return live != self.accepting_new_patients
+
+    og_type = "profile"
+
+    def get_meta_title(self):
+        return self.seo_title or self.display_name
+
+    def get_main_image(self):
+        return self.photo
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import clinic_id, page_links, web_page_node
+
+        physician = {
+            "@type": "Physician",
+            "@id": f"{meta.url}#physician",
+            "name": self.display_name,
+            "url": meta.url,
+            "description": meta.description,
+            "practicesAt": clinic_id(meta),
+            "parentOrganization": clinic_id(meta),
+        }
+        clinic_settings = context.get("clinic_settings")
+        if clinic_settings:  # patients reach the physician through the clinic
+            physician["telephone"] = clinic_settings.phone_href.removeprefix("tel:")
+            physician["address"] = clinic_settings.postal_address_schema()
+        if self.photo:
+            physician["image"] = meta.image_url
+        specialties = [s.schema_org for s in context.get("specialty_list", ()) if s.schema_org]
+        if specialties:
+            physician["medicalSpecialty"] = [f"https://schema.org/{name}" for name in specialties]
+        if self.accepting_new_patients is not None:
+            physician["isAcceptingNewPatients"] = self.accepting_new_patients
+        languages = context.get("language_list")
+        if languages:
+            physician["knowsLanguage"] = [language.name for language in languages]
+        procedures = context.get("procedures")
+        if procedures:
+            physician["availableService"] = page_links(meta, procedures, "MedicalProcedure")
+        page = web_page_node(
+            meta, self, schema_type="ProfilePage", mainEntity={"@id": physician["@id"]}
+        )
+        return [page, physician]
 
     @property
     def display_name(self):

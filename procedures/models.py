@@ -78,6 +78,12 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         TREATMENT = "treatment", "To treat pain"
         BOTH = "both", "To find the source of pain and to treat it"
 
+    class ProcedureType(models.TextChoices):
+        # The values are schema.org's MedicalProcedureType members.
+        PERCUTANEOUS = "PercutaneousProcedure", "Through the skin, with a needle or thin tube"
+        SURGICAL = "SurgicalProcedure", "Surgery through a cut (incision)"
+        NONINVASIVE = "NoninvasiveProcedure", "Nothing goes through the skin"
+
     class Setting(models.TextChoices):
         OUTPATIENT = "outpatient", "Outpatient: you go home the same day"
         INPATIENT = "inpatient", "In hospital: you stay at least one night"
@@ -88,6 +94,13 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         choices=Purpose.choices,
         blank=True,
         help_text="Whether the procedure finds the source of pain, treats it, or both.",
+    )
+    procedure_type = models.CharField(
+        "how it reaches the body",
+        max_length=30,
+        choices=ProcedureType.choices,
+        blank=True,
+        help_text="Tells search engines what kind of procedure this is.",
     )
     body_regions = ParentalManyToManyField(
         "clinic.BodyRegion",
@@ -151,7 +164,8 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         blank=True,
         help_text=(
             "The full explanation, in sections: overview, how it works, before, during and after, "
-            "risks, and questions to ask."
+            "risks, and questions to ask. Sections whose heading starts with “Before”, “During” "
+            "or “After” also tell search engines how to prepare, how it is done and what follows."
         ),
     )
 
@@ -175,6 +189,7 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
                 ),
                 FieldPanel("also_known_as"),
                 FieldPanel("purpose"),
+                FieldPanel("procedure_type"),
                 FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
                 MultiFieldPanel(
                     [
@@ -212,6 +227,27 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
 
     class Meta:
         verbose_name = "procedure page"
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import body_sections, medical_web_page_node, page_links
+
+        procedure = {
+            "@type": "MedicalProcedure",
+            "@id": f"{meta.url}#procedure",
+            "name": self.title,
+            "url": meta.url,
+            "description": meta.description,
+        }
+        if self.other_names:
+            procedure["alternateName"] = self.other_names
+        if self.procedure_type:
+            procedure["procedureType"] = f"https://schema.org/{self.procedure_type}"
+        regions = context.get("body_region_list")
+        if regions:
+            procedure["bodyLocation"] = ", ".join(region.name for region in regions)
+        procedure.update(body_sections(self.body))
+        conditions = page_links(meta, context.get("conditions", ()), "MedicalCondition")
+        return [medical_web_page_node(meta, self, procedure, about=conditions), procedure]
 
     def get_related_procedures(self):
         links = ProcedurePage.prerequisites.through.objects

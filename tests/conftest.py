@@ -5,6 +5,8 @@ import shutil
 import pytest
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
@@ -64,6 +66,15 @@ def pytest_terminal_summary(terminalreporter):
             reasons.append(reason)
     for reason in reasons:
         terminalreporter.write_line(reason, yellow=True, bold=True)
+
+
+def make_user(username, group):
+    """A user in one of the site's roles (a Wagtail group), with a known password."""
+    user = get_user_model().objects.create_user(
+        username=username, password="a-long-password", email=f"{username}@clinic.invalid"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
 
 def create_fictional_physician():

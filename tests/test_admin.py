@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion, ClinicSettings, SearchSynonym, Specialty
@@ -123,43 +124,83 @@ class AdminEditingTest(WagtailPageTestCase):
         assert tabs[:5] == ["Content", "At a glance", "Related", "Medical review", "Promote"]
         assert "Other names for this, one per line" in response.content.decode()
 
-    def test_site_admin_edits_the_clinic_details(self):
-        clinic = ClinicSettings.objects.get()
-        url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
-        response = self.client.get(url)
-        assert response.status_code == 200
+    def clinic_details_form(self, clinic, hours, **changes):
+        """The clinic details form as a site admin submits it, with `hours` as weekday rows."""
         data = {
-            "clinic_name": "Interventional Pain Management Clinic",
-            "phone": "(312) 555-0111",
+            "clinic_name": clinic.clinic_name,
+            "phone": clinic.phone,
             "fax": "",
             "email": "",
-            "address": "1 New Street\nAnytown, ST 00000",
-            "opening_hours": "Monday to Thursday: 9 am to 4 pm",
+            "street_address": clinic.street_address,
+            "locality": clinic.locality,
+            "region": clinic.region,
+            "postal_code": clinic.postal_code,
+            "country": clinic.country,
+            "opening_hours_note": "",
             "emergency_notice": clinic.emergency_notice,
             "facebook_url": "",
             "youtube_url": "",
             "linkedin_url": "",
             "instagram_url": "",
+            "social_image": clinic.social_image_id or "",
+            "hours": inline_formset(hours, initial=clinic.hours.count()),
+            **changes,
         }
+        return nested_form_data(data)
+
+    def test_site_admin_edits_the_clinic_details(self):
+        clinic = ClinicSettings.objects.get()
+        url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+        response = self.client.get(url)
+        assert response.status_code == 200
+        rows = list(clinic.hours.order_by("weekday"))
+        assert [row.weekday for row in rows] == [0, 1, 2, 3, 4]  # Monday to Friday
+        hours = [
+            {"id": row.pk, "weekday": row.weekday, "opens": "09:00", "closes": "16:00"}
+            for row in rows[:4]
+        ]
+        friday = rows[4]
+        hours.append(
+            {"id": friday.pk, "weekday": 4, "opens": "08:00", "closes": "17:00", "DELETE": "1"}
+        )
+        data = self.clinic_details_form(
+            clinic,
+            hours,
+            phone="(312) 555-0111",
+            street_address="1 New Street",
+            opening_hours_note="Closed on public holidays",
+        )
         response = self.client.post(url, data)
         assert response.status_code == 302
         home = self.client.get("/").content.decode()
         assert "tel:+13125550111" in home
-        assert "1 New Street" in home and "Monday to Thursday: 9 am to 4 pm" in home
+        assert "1 New Street" in home
+        assert "Monday to Thursday: 9 am to 4 pm" in home
+        assert "Friday to Sunday: closed" in home
+        assert "Closed on public holidays" in home
+
+    def test_closing_time_before_opening_time_is_refused_and_the_form_kept(self):
+        clinic = ClinicSettings.objects.get()
+        url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+        rows = list(clinic.hours.order_by("weekday"))
+        hours = [
+            {"id": row.pk, "weekday": row.weekday, "opens": "08:00", "closes": "17:00"}
+            for row in rows
+        ]
+        hours[0]["closes"] = "07:00"
+        response = self.client.post(
+            url, self.clinic_details_form(clinic, hours, street_address="2 Kept Street")
+        )
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "The closing time must be after the opening time." in page
+        assert "2 Kept Street" in page
+        assert clinic.hours.get(weekday=0).closes.hour == 17
 
     def test_clinic_details_need_a_phone_number(self):
         clinic = ClinicSettings.objects.get()
         url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
-        response = self.client.post(
-            url,
-            {
-                "clinic_name": "X",
-                "phone": "",
-                "address": "A",
-                "opening_hours": "B",
-                "emergency_notice": "Call 911",
-            },
-        )
+        response = self.client.post(url, self.clinic_details_form(clinic, [], phone=""))
         assert response.status_code == 200
         assert "This field is required." in response.content.decode()
         clinic.refresh_from_db()

@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -26,17 +25,10 @@ from conditions.models import ConditionPage
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.conftest import make_user
 
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(username, group):
-    user = get_user_model().objects.create_user(
-        username=username, password="a-long-password", email=f"{username}@clinic.invalid"
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

@@ -44,6 +44,11 @@ BUDGETS = {
     # One query per kind of result on the page shown, so at most five of them.
     "search": ("/search/?q=pain", 10),
     "search suggestions": ("/search/suggest/?q=pro", 3),
+    # For crawlers and feed readers.
+    "news feed": ("/news/feed/", 10),
+    "news atom feed": ("/news/atom/", 10),
+    "sitemap": ("/sitemap.xml", 16),  # one query per page type, whatever the number of pages
+    "robots.txt": ("/robots.txt", 1),
 }
 
 

@@ -235,7 +235,51 @@ def sacroiliac_joints():
     return png(image)
 
 
+def clinic_mark(draw, cx, cy, radius):
+    """The clinic's mark, as in static/img/favicon.svg: a spine of three bars on a teal disc."""
+    unit = radius / 19
+    draw.ellipse([cx - radius, cy - radius, cx + radius, cy + radius], fill=CERVICAL)
+    width = max(2, round(3 * unit))
+    draw.line([(cx, cy - 12 * unit), (cx, cy + 12 * unit)], fill="white", width=width)
+    for dy, half in ((-7, 7), (0, 8), (7, 7)):
+        y = cy + dy * unit
+        draw.line([(cx - half * unit, y), (cx + half * unit, y)], fill="white", width=width)
+
+
+def logo(size=512):
+    """The clinic's logo for search engines (static/img/logo.png is this, at 512 px)."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    clinic_mark(ImageDraw.Draw(image), size / 2, size / 2, size / 2 - 2)
+    return png(image)
+
+
+def sharing_card(name="Interventional Pain Management Clinic"):
+    """1200 × 630: what a shared link shows when the page has no image of its own."""
+    image, draw = canvas(1200, 630)
+    draw.rectangle([0, 0, 1200, 24], fill=CERVICAL)
+    clinic_mark(draw, 180, 315, 110)
+    words, rows, line = name.split(), [], ""
+    for word in words:
+        if len(line) + len(word) > 20 and line:
+            rows.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    rows.append(line)
+    y = 315 - len(rows) * 36
+    for text in rows:
+        draw.text((340, y), text, fill=INK, font=font(60))
+        y += 72
+    draw.text((340, y + 20), "Finding and treating the source of pain", fill=MUTED, font=font(34))
+    return png(image)
+
+
 DIAGRAMS = {
+    "sharing-card": {
+        "title": "Sharing image: the clinic's name",
+        "description": "The clinic's logo and name.",
+        "draw": sharing_card,
+    },
     "spine-regions": {
         "title": "Diagram: the regions of the spine",
         "description": (

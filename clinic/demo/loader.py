@@ -5,6 +5,7 @@ It only creates what is missing: a page, snippet or setting that already exists 
 as it is, so running it again changes nothing and never overwrites an editor's work.
 """
 
+import datetime
 import io
 import tomllib
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from wagtail.models import Page, Site
 from clinic.models import (
     BodyRegion,
     BodyRegionIndexPage,
+    ClinicOpeningHours,
     ClinicSettings,
     HomePage,
     HomePageFeaturedProcedure,
@@ -31,6 +33,7 @@ from clinic.models import (
     Specialty,
     StandardPage,
 )
+from clinic.models.contact import Weekday
 from clinic.roles import configure_roles
 from conditions.models import ConditionIndexPage, ConditionPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
@@ -200,8 +203,19 @@ class DemoContentLoader:
         clinic_settings = ClinicSettings.for_site(site)
         if clinic_settings.phone:
             return  # already set up: leave the clinic's own details alone
-        for name, value in self.site_data["settings"].items():
+        data = dict(self.site_data["settings"])
+        weekdays = {label: value for value, label in Weekday.choices}
+        clinic_settings.hours = [
+            ClinicOpeningHours(
+                weekday=weekdays[day],
+                opens=datetime.time.fromisoformat(opens),
+                closes=datetime.time.fromisoformat(closes),
+            )
+            for day, opens, closes in data.pop("hours")
+        ]
+        for name, value in data.items():
             setattr(clinic_settings, name, value.strip())
+        clinic_settings.social_image = self.images["sharing-card"]
         clinic_settings.save()
         self.report.add(clinic_settings)
 
@@ -356,6 +370,7 @@ class DemoContentLoader:
                 summary=item["summary"],
                 also_known_as=lines_text(item.get("also_known_as")),
                 purpose=item.get("purpose", ""),
+                procedure_type=item.get("procedure_type", "PercutaneousProcedure"),
                 setting=item.get("setting", ProcedurePage.Setting.OUTPATIENT),
                 visits_needed=item.get("visits_needed", ""),
                 medicines_used=item.get("medicines_used", ""),

@@ -13,7 +13,7 @@ from .news import NewsIndexPage, NewsPostPage
 from .regions import BodyRegionIndexPage
 from .review import MedicalReviewMixin, MedicalReviewTask
 from .search import SearchSynonym
-from .site_settings import ClinicSettings
+from .site_settings import ClinicOpeningHours, ClinicSettings
 from .standard import StandardPage
 from .taxonomy import BodyRegion, Language, NewsCategory, Specialty
 
@@ -23,6 +23,7 @@ __all__ = [
     "BasePage",
     "BodyRegion",
     "BodyRegionIndexPage",
+    "ClinicOpeningHours",
     "ClinicSettings",
     "HomePage",
     "HomePageFeaturedProcedure",

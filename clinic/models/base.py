@@ -7,7 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import classproperty
 
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -84,7 +84,26 @@ def a_to_z_entries(pages):
 class BasePage(Page):
     """Every page of the site. Subclasses add tabs to the editor through `extra_tabs`."""
 
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="sharing image",
+        help_text=(
+            "Optional. Shown when this page is shared on social media or in a messaging app. "
+            "Without one, the page's own main image is used, or else the clinic's default. "
+            "At least 1200 × 630 pixels; it is cropped to that shape."
+        ),
+    )
+
     show_in_menus_default = False
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("social_image")], heading="For social media"),
+    ]
 
     # (heading, panels) pairs shown between the "Content" and "Promote" tabs of the editor.
     extra_tabs = []
@@ -102,12 +121,34 @@ class BasePage(Page):
         ]
         return TabbedInterface(tabs)
 
+    # Open Graph type of the page when shared: "website", "article" or "profile".
+    og_type = "website"
+
+    def get_meta_title(self):
+        return self.seo_title or self.title
+
     def get_meta_description(self):
         return self.search_description or getattr(self, "summary", "")
 
-    def get_breadcrumbs(self):
-        """The pages above this one, from the home page down, without the site root."""
-        return self.get_ancestors().filter(depth__gt=1)
+    def get_main_image(self):
+        """The image that stands for the page (a news photo, a portrait, its first figure)."""
+        body = getattr(self, "body", None)
+        for block in body or ():
+            if block.block_type == "figure" and block.value["image"]:
+                return block.value["image"]
+        return None
+
+    def get_social_image(self):
+        return self.social_image or self.get_main_image()
+
+    def get_schema_org(self, meta, context):
+        """
+        schema.org nodes describing this page, for its JSON-LD (see clinic.seo), built from its
+        fields and from what get_context() already fetched. The first node is the page itself.
+        """
+        from clinic.seo import web_page_node
+
+        return [web_page_node(meta, self)]
 
 
 class IndexPage(BasePage):
@@ -139,6 +180,11 @@ class IndexPage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import web_page_node
+
+        return [web_page_node(meta, self, schema_type="CollectionPage")]
 
     def live_children(self):
         return self.get_child_model().objects.child_of(self).live()

@@ -136,6 +136,12 @@ class HomePage(BasePage):
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
 
+    def get_meta_title(self):
+        return self.seo_title or self.hero_heading
+
+    def get_meta_description(self):
+        return self.search_description or self.hero_text
+
     @property
     def pain_type_list(self):
         return lines(self.pain_types)

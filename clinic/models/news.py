@@ -8,12 +8,14 @@ from django.http import Http404
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
+from clinic.feeds import AtomNewsFeed, NewsFeed
 from clinic.images import check_image_size
 
 from .base import BasePage, IndexPage, ListingFieldsMixin
@@ -30,8 +32,8 @@ class NewsPostQuerySet(PageQuerySet):
         )
 
 
-class NewsIndexPage(IndexPage):
-    """/news/: the clinic's news, newest first, ten to a page."""
+class NewsIndexPage(RoutablePageMixin, IndexPage):
+    """/news/: the clinic's news, newest first, ten to a page, with RSS and Atom feeds."""
 
     child_model = "clinic.NewsPostPage"
     subpage_types = [child_model]
@@ -52,6 +54,14 @@ class NewsIndexPage(IndexPage):
         context["posts"] = posts_page
         context["paginator"] = paginator
         return context
+
+    @path("feed/")
+    def rss_feed(self, request):
+        return NewsFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        return AtomNewsFeed(self)(request)
 
 
 class NewsPostPage(ListingFieldsMixin, BasePage):
@@ -127,8 +137,36 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
         index.FilterField("date"),
     ]
 
+    og_type = "article"
+
     class Meta:
         verbose_name = "news post"
+
+    def get_main_image(self):
+        return self.image or super().get_main_image()
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import clinic_id, person_node, web_page_node
+
+        author = context.get("author_page")
+        article = {
+            "@type": "NewsArticle",
+            "@id": f"{meta.url}#article",
+            "mainEntityOfPage": {"@id": f"{meta.url}#webpage"},
+            "headline": self.title[:110],
+            "description": meta.description,
+            "datePublished": self.date,
+            "dateModified": self.last_published_at or self.date,
+            "author": [person_node(meta, author)] if author else [clinic_id(meta)],
+            "publisher": clinic_id(meta),
+            "inLanguage": "en-US",
+        }
+        if meta.image:
+            article["image"] = [meta.image_url]
+        categories = context.get("category_list")
+        if categories:
+            article["articleSection"] = [category.name for category in categories]
+        return [web_page_node(meta, self, mainEntity={"@id": article["@id"]}), article]
 
     def clean(self):
         super().clean()

@@ -48,6 +48,11 @@ class BodyRegionIndexPage(RoutablePageMixin, BasePage):
                 "region": region,
                 "breadcrumb_trail": [{"title": "Home", "url": "/"}, self],
                 "breadcrumb_current": region.name,
+                "meta_title": f"{region.name}: {self.title}",
+                "meta_description": (
+                    f"Conditions that cause pain in the {region.name.lower()}, "
+                    "and the procedures that may help."
+                ),
                 "conditions": list(
                     ConditionPage.objects.live()
                     .filter(body_regions=region)
@@ -62,3 +67,30 @@ class BodyRegionIndexPage(RoutablePageMixin, BasePage):
                 ),
             },
         )
+
+    def get_sitemap_urls(self, request=None):
+        """This page and one entry per body region (its routes are pages to patients too)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        lastmod = self.last_published_at
+        urls += [
+            {
+                "location": f"{base}{self.reverse_subpage('region_detail', args=[slug])}",
+                "lastmod": lastmod,
+            }
+            for slug in BodyRegion.objects.values_list("slug", flat=True)
+        ]
+        return urls
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import page_links, web_page_node
+
+        region = context.get("region")
+        if region is None:
+            return [web_page_node(meta, self, schema_type="CollectionPage")]
+        about = [
+            *page_links(meta, context["conditions"], "MedicalCondition"),
+            *page_links(meta, context["procedures"], "MedicalProcedure"),
+        ]
+        anatomy = {"@type": "AnatomicalStructure", "name": region.name}
+        return [web_page_node(meta, self, schema_type="CollectionPage", about=[anatomy, *about])]

@@ -3,9 +3,14 @@
 import re
 
 from django.db import models
+from django.utils.functional import cached_property
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
+    HelpPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -13,10 +18,11 @@ from wagtail.admin.panels import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .base import lines
+from .contact import OpeningHoursRow, PostalAddressMixin, opening_hours_lines, opening_hours_schema
 
 
 @register_setting(icon="site")
-class ClinicSettings(BaseSiteSetting):
+class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
     clinic_name = models.CharField(
         max_length=120,
         default="Interventional Pain Management Clinic",
@@ -34,11 +40,9 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="Optional. Only for general questions: ask patients not to send medical details by email.",
     )
-    address = models.TextField(
-        help_text="The clinic's postal address, one line per line as it should be printed.",
-    )
-    opening_hours = models.TextField(
-        help_text="One line per group of days, e.g. “Monday to Friday: 8 am to 5 pm”.",
+    opening_hours_note = models.TextField(
+        blank=True,
+        help_text="Optional. Printed under the opening hours, e.g. “Closed on public holidays”.",
     )
     emergency_notice = models.TextField(
         max_length=300,
@@ -52,6 +56,18 @@ class ClinicSettings(BaseSiteSetting):
     youtube_url = models.URLField("YouTube channel", blank=True)
     linkedin_url = models.URLField("LinkedIn page", blank=True)
     instagram_url = models.URLField("Instagram profile", blank=True)
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="default sharing image",
+        help_text=(
+            "Shown when a page is shared on social media or in a messaging app and the page has "
+            "no image of its own. At least 1200 × 630 pixels; it is cropped to that shape."
+        ),
+    )
 
     edit_handler = TabbedInterface(
         [
@@ -62,10 +78,22 @@ class ClinicSettings(BaseSiteSetting):
                         [FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
                         heading="Phone and email",
                     ),
-                    FieldPanel("address"),
-                    FieldPanel("opening_hours"),
+                    *PostalAddressMixin.address_panels,
                 ],
                 heading="Contact",
+            ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        content=(
+                            "One row per day the clinic is open (two rows for a day with a lunch "
+                            "break). Days without a row are shown as closed."
+                        )
+                    ),
+                    InlinePanel("hours", label="Opening hours"),
+                    FieldPanel("opening_hours_note"),
+                ],
+                heading="Opening hours",
             ),
             ObjectList([FieldPanel("emergency_notice")], heading="Emergency notice"),
             ObjectList(
@@ -74,6 +102,7 @@ class ClinicSettings(BaseSiteSetting):
                     FieldPanel("youtube_url"),
                     FieldPanel("linkedin_url"),
                     FieldPanel("instagram_url"),
+                    FieldPanel("social_image"),
                 ],
                 heading="Social media",
             ),
@@ -91,13 +120,21 @@ class ClinicSettings(BaseSiteSetting):
             digits = "1" + digits
         return f"tel:+{digits}" if digits else ""
 
-    @property
-    def address_lines(self):
-        return lines(self.address)
-
-    @property
+    @cached_property
     def opening_hours_lines(self):
-        return lines(self.opening_hours)
+        return [*opening_hours_lines(self.hours.all()), *lines(self.opening_hours_note)]
+
+    @cached_property
+    def opening_hours_schema(self):
+        return opening_hours_schema(self.hours.all())
+
+    def prepare_for_cache(self):
+        """Compute what templates read from related rows, so a cached copy needs no query."""
+        self.opening_hours_lines  # noqa: B018
+        self.opening_hours_schema  # noqa: B018
+        if self.social_image_id:
+            self.social_image  # noqa: B018
+        return self
 
     @property
     def social_links(self):
@@ -108,3 +145,11 @@ class ClinicSettings(BaseSiteSetting):
             ("Instagram", self.instagram_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+class ClinicOpeningHours(OpeningHoursRow):
+    settings = ParentalKey(ClinicSettings, on_delete=models.CASCADE, related_name="hours")
+
+    class Meta(OpeningHoursRow.Meta):
+        verbose_name = "opening hours"
+        verbose_name_plural = "opening hours"

@@ -62,12 +62,35 @@ class Specialty(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers are listed first on the care team."
     )
+    schema_org = models.CharField(
+        "for search engines",
+        max_length=40,
+        blank=True,
+        choices=[
+            ("Anesthesia", "Anesthesia"),
+            ("Geriatric", "Geriatrics"),
+            ("Musculoskeletal", "Musculoskeletal medicine"),
+            ("Neurologic", "Neurology"),
+            ("Nursing", "Nursing"),
+            ("Physiotherapy", "Physiotherapy"),
+            ("PrimaryCare", "Primary care"),
+            ("Psychiatric", "Psychiatry"),
+            ("Radiography", "Radiology"),
+            ("Rheumatologic", "Rheumatology"),
+            ("Surgical", "Surgery"),
+        ],
+        help_text=(
+            "Optional. The closest specialty in the list search engines understand "
+            "(schema.org). Leave empty if none fits."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("practitioner_title"),
         FieldPanel("description"),
         FieldPanel("on_care_team"),
+        FieldPanel("schema_org"),
         FieldPanel("sort_order"),
     ]
     search_fields = [

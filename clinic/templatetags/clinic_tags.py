@@ -1,22 +1,22 @@
 from django import template
 from django.utils.html import strip_tags
 
+from clinic import seo
+
 
 register = template.Library()
 
 
-@register.inclusion_tag("components/breadcrumbs.html")
-def breadcrumbs(page):
-    """
-    The pages above `page`, home first. Walks up through get_parent(), which reuses the parents
-    Wagtail loaded while routing the request, so it usually costs no query.
-    """
-    trail = []
-    parent = page.get_parent() if page and page.depth > 2 else None
-    while parent is not None and parent.depth >= 2:
-        trail.append(parent)
-        parent = parent.get_parent() if parent.depth > 2 else None
-    return {"trail": list(reversed(trail)), "current": page.title}
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Title, description, canonical address, sharing image and breadcrumbs of the page."""
+    return seo.page_meta(context)
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """The page's schema.org graph, for a <script type="application/ld+json">."""
+    return seo.json_ld(seo.build_graph(context))
 
 
 @register.filter

@@ -1,0 +1,159 @@
+"""
+Where the clinic is and when it is open, as structured fields: printed for patients, and stated
+to search engines as schema.org PostalAddress and OpeningHoursSpecification.
+"""
+
+from itertools import groupby
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from .base import lines
+
+
+class PostalAddressMixin(models.Model):
+    # Defaults only fill existing rows when these fields are added; editors must fill them in.
+    street_address = models.TextField(
+        default="",
+        help_text="The street and building, one line per line as it should be printed.",
+    )
+    locality = models.CharField("town or city", max_length=80, default="")
+    region = models.CharField(
+        "state", max_length=40, default="", help_text="e.g. “IL” or “Illinois”."
+    )
+    postal_code = models.CharField("ZIP code", max_length=12, default="")
+    country = models.CharField(
+        max_length=2,
+        default="US",
+        help_text="Two-letter country code, e.g. “US”.",
+    )
+
+    address_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("locality"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("country")]),
+            ],
+            heading="Address",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address_lines(self):
+        """The address as printed: street lines, then “Town, ST 00000”."""
+        last = " ".join(part for part in (self.region, self.postal_code) if part)
+        town = ", ".join(part for part in (self.locality, last) if part)
+        return [*lines(self.street_address), *([town] if town else [])]
+
+    def postal_address_schema(self):
+        return {
+            "@type": "PostalAddress",
+            "streetAddress": ", ".join(lines(self.street_address)),
+            "addressLocality": self.locality,
+            "addressRegion": self.region,
+            "postalCode": self.postal_code,
+            "addressCountry": self.country,
+        }
+
+
+class Weekday(models.IntegerChoices):
+    # Python's date.weekday() numbering, so a date finds its row directly.
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class OpeningHoursRow(models.Model):
+    """One weekday's opening hours. A weekday without a row is a closed day."""
+
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField(help_text="e.g. 08:00")
+    closes = models.TimeField(help_text="e.g. 17:00")
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta:
+        abstract = True
+        ordering = ["weekday", "opens"]
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": "The closing time must be after the opening time."})
+
+
+def format_time(value):
+    """09:00 -> “9 am”, 17:30 -> “5:30 pm”, 12:00 -> “noon”."""
+    if value.hour == 12 and value.minute == 0:
+        return "noon"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}:{value.minute:02d} {suffix}" if value.minute else f"{hour} {suffix}"
+
+
+def _day_range(days):
+    names = [Weekday(day).label for day in days]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return f"{names[0]} to {names[-1]}"
+
+
+def _hours_by_day(rows):
+    """{weekday: ((opens, closes), ...)} for the days that have rows."""
+    by_day = {}
+    for row in sorted(rows, key=lambda row: (row.weekday, row.opens)):
+        by_day.setdefault(row.weekday, []).append((row.opens, row.closes))
+    return {day: tuple(spans) for day, spans in by_day.items()}
+
+
+def _runs(by_day):
+    """Consecutive weekdays with the same hours, Monday first: [(hours, [day, ...]), ...]."""
+    runs = []
+    for hours, group in groupby(Weekday.values, key=lambda day: by_day.get(day, ())):
+        runs.append((hours, list(group)))
+    return runs
+
+
+def opening_hours_lines(rows):
+    """“Monday to Friday: 8 am to 5 pm”, “Saturday and Sunday: closed”, from weekday rows."""
+    if not rows:
+        return []
+    result = []
+    for hours, days in _runs(_hours_by_day(rows)):
+        if hours:
+            times = ", ".join(
+                f"{format_time(opens)} to {format_time(closes)}" for opens, closes in hours
+            )
+        else:
+            times = "closed"
+        result.append(f"{_day_range(days)}: {times}")
+    return result
+
+
+def opening_hours_schema(rows):
+    """schema.org OpeningHoursSpecification items, one per span of days with the same hours."""
+    specs = []
+    by_day = _hours_by_day(rows)
+    for hours, days in _runs(by_day):
+        for opens, closes in hours:
+            specs.append(
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": [Weekday(day).label for day in days],
+                    "opens": opens.strftime("%H:%M"),
+                    "closes": closes.strftime("%H:%M"),
+                }
+            )
+    return specs

@@ -1,0 +1,325 @@
+"""
+What search engines and social media read about a page: its title and description, canonical
+address, sharing image, breadcrumbs and schema.org JSON-LD, all built from fields editors
+already fill in.
+
+`page_meta(context)` gathers them once per request; base.html prints them and the visible
+breadcrumbs from the same data, so the two cannot disagree.
+"""
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+from wagtail.models import Site
+
+from .navigation import cached_for_site, get_clinic_settings
+
+
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
+LOGO = "img/logo.png"
+LANGUAGE = "en-US"
+# Headings of a procedure's body sections that say how to prepare, how it is done and what
+# follows; their text is handed to search engines as schema.org properties.
+SECTION_PROPERTIES = {"before": "preparation", "during": "howPerformed", "after": "followup"}
+
+
+def site_root(request):
+    """The site's own origin, e.g. “https://clinic.example”, as its Wagtail Site says."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        return site.root_url
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@dataclass
+class PageMeta:
+    request: object
+    root: str
+    url: str
+    title: str
+    description: str = ""
+    noindex: bool = False
+    og_type: str = "website"
+    image: object = None  # a rendition of SOCIAL_IMAGE_SPEC
+    image_alt: str = ""
+    image_is_own: bool = False  # the page's image, not the clinic's default
+    breadcrumbs: list = field(default_factory=list)  # [(name, url), ...], the page last
+
+    def absolute(self, url):
+        if not url or url.startswith(("http://", "https://")):
+            return url
+        return self.root + url
+
+    def page_url(self, page):
+        return page.get_full_url(self.request)
+
+    @property
+    def image_url(self):
+        return self.absolute(self.image.url) if self.image else ""
+
+    def image_object(self):
+        if not self.image:
+            return None
+        return {
+            "@type": "ImageObject",
+            "url": self.image_url,
+            "width": self.image.width,
+            "height": self.image.height,
+        }
+
+
+def breadcrumb_trail(context):
+    """
+    [(name, url), ...] from the home page to the page shown, the page itself last. A view that
+    is not a page (or a sub-page of a routable page) sets `breadcrumb_trail` (pages or dicts
+    with title and url) and `breadcrumb_current`. The home page has no breadcrumbs.
+    """
+    request = context.get("request")
+    if "breadcrumb_trail" in context:
+        trail, current = context["breadcrumb_trail"], context["breadcrumb_current"]
+    else:
+        page = context.get("page")
+        if page is None or getattr(page, "depth", 0) <= 2:
+            return []
+        # get_parent() reuses the parents Wagtail loaded while routing: usually no query.
+        trail = []
+        parent = page.get_parent()
+        while parent is not None and parent.depth >= 2:
+            trail.append(parent)
+            parent = parent.get_parent() if parent.depth > 2 else None
+        trail.reverse()
+        current = page.title
+    items = []
+    for ancestor in trail:
+        if isinstance(ancestor, dict):
+            items.append((ancestor["title"], ancestor["url"]))
+        else:
+            name = "Home" if ancestor.depth == 2 else ancestor.title
+            items.append((name, ancestor.get_url(request)))
+    return [*items, (current, request.path if request else "")]
+
+
+def page_meta(context):
+    """The PageMeta of the page being rendered, worked out once per request."""
+    if "meta" in context and isinstance(context["meta"], PageMeta):
+        return context["meta"]
+    request = context["request"]
+    page = context.get("page")
+    root = site_root(request)
+    clinic_settings = context.get("clinic_settings")
+    if page is not None:
+        title = context.get("meta_title") or page.get_meta_title()
+        description = context.get("meta_description") or page.get_meta_description()
+        image = page.get_social_image()
+        og_type = getattr(page, "og_type", "website")
+    else:
+        title = context.get("meta_title") or context.get("page_title", "")
+        description = context.get("meta_description", "")
+        image, og_type = None, "website"
+    image_is_own = image is not None
+    if image is None and clinic_settings:
+        image = clinic_settings.social_image
+    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+    meta = PageMeta(
+        request=request,
+        root=root,
+        url=root + request.path,
+        title=title,
+        description=Truncator(strip_tags(description or "")).chars(300),
+        noindex=bool(context.get("noindex")),
+        og_type=og_type,
+        image=rendition,
+        image_alt=(image.default_alt_text or "") if image else "",
+        image_is_own=image_is_own,
+    )
+    meta.breadcrumbs = breadcrumb_trail(context)
+    context["meta"] = meta
+    return meta
+
+
+# schema.org nodes
+
+
+def clinic_id(meta):
+    return {"@id": f"{meta.root}/#clinic"}
+
+
+def website_node(meta, clinic_settings):
+    return {
+        "@type": "WebSite",
+        "@id": f"{meta.root}/#website",
+        "url": f"{meta.root}/",
+        "name": clinic_settings.clinic_name,
+        "inLanguage": LANGUAGE,
+        "publisher": clinic_id(meta),
+    }
+
+
+def clinic_node(meta, site, full=False):
+    """
+    The clinic as a MedicalClinic: who publishes every page. `full` adds its opening hours and
+    the procedures it offers (the home page says it all; other pages refer to it). Cached with
+    the clinic's details, and cleared with them.
+    """
+    key = "schema-clinic-full" if full else "schema-clinic"
+    return cached_for_site(key, site, lambda: _build_clinic_node(meta, site, full))
+
+
+def _build_clinic_node(meta, site, full):
+    clinic_settings = get_clinic_settings(site)
+    node = {
+        "@type": "MedicalClinic",
+        "@id": f"{meta.root}/#clinic",
+        "name": clinic_settings.clinic_name,
+        "url": f"{meta.root}/",
+        "logo": meta.absolute(static(LOGO)),
+        "telephone": clinic_settings.phone_href.removeprefix("tel:"),
+        "address": clinic_settings.postal_address_schema(),
+    }
+    if clinic_settings.social_image:
+        rendition = clinic_settings.social_image.get_rendition(SOCIAL_IMAGE_SPEC)
+        node["image"] = meta.absolute(rendition.url)
+    if clinic_settings.fax:
+        node["faxNumber"] = clinic_settings.fax
+    if clinic_settings.email:
+        node["email"] = clinic_settings.email
+    if clinic_settings.social_links:
+        node["sameAs"] = [url for _, url in clinic_settings.social_links]
+    if full:
+        if clinic_settings.opening_hours_schema:
+            node["openingHoursSpecification"] = clinic_settings.opening_hours_schema
+        procedures = (
+            apps.get_model("procedures", "ProcedurePage")
+            .objects.live()
+            .public()
+            .defer_streamfields()
+            .order_by("title")
+        )
+        node["availableService"] = [
+            {"@type": "MedicalProcedure", "name": page.title, "url": meta.page_url(page)}
+            for page in procedures
+        ]
+    return node
+
+
+def web_page_node(meta, page=None, schema_type="WebPage", **extra):
+    node = {
+        "@type": schema_type,
+        "@id": f"{meta.url}#webpage",
+        "url": meta.url,
+        "name": meta.title,
+        "inLanguage": LANGUAGE,
+        "isPartOf": {"@id": f"{meta.root}/#website"},
+    }
+    if meta.description:
+        node["description"] = meta.description
+    if meta.image_is_own:
+        node["primaryImageOfPage"] = meta.image_object()
+    if page is not None and page.last_published_at:
+        node["dateModified"] = page.last_published_at
+    if meta.breadcrumbs:
+        node["breadcrumb"] = {"@id": f"{meta.url}#breadcrumb"}
+    node.update(extra)
+    return node
+
+
+def medical_web_page_node(meta, page, entity, about=()):
+    """A clinical page: about `entity` (and `about`), with its medical review when recorded."""
+    node = web_page_node(
+        meta,
+        page,
+        schema_type="MedicalWebPage",
+        mainEntity={"@id": entity["@id"]},
+        about=[{"@id": entity["@id"]}, *about],
+    )
+    if page.last_reviewed:
+        node["lastReviewed"] = page.last_reviewed
+    reviewer = page.reviewed_by
+    if reviewer is not None and reviewer.live:
+        node["reviewedBy"] = person_node(meta, reviewer)
+    return node
+
+
+def breadcrumb_node(meta):
+    return {
+        "@type": "BreadcrumbList",
+        "@id": f"{meta.url}#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": meta.absolute(url)}
+            for position, (name, url) in enumerate(meta.breadcrumbs, start=1)
+        ],
+    }
+
+
+def person_node(meta, physician):
+    """A reference to a physician's profile, e.g. as an author or reviewer."""
+    return {"@type": "Person", "name": physician.display_name, "url": meta.page_url(physician)}
+
+
+def page_links(meta, pages, schema_type):
+    return [
+        {"@type": schema_type, "name": page.title, "url": meta.page_url(page)} for page in pages
+    ]
+
+
+def plain_text(html_text):
+    """Rich text as one line of plain text; list items and paragraphs end as sentences."""
+    text = re.sub(r"</(p|li|h\d)>", ". ", html_text)
+    text = html.unescape(strip_tags(text))
+    text = re.sub(r"\.(\s*\.)+", ".", " ".join(text.split()))
+    return re.sub(r"([!?:;])\.", r"\1", text).strip()
+
+
+def body_sections(body):
+    """{“before”: text, ...}: plain text under the body's headings that start with those words."""
+    sections, current = {}, None
+    for block in body or ():
+        if block.block_type == "heading":
+            first = block.value["text"].split(maxsplit=1)[0].lower() if block.value["text"] else ""
+            current = first if first in SECTION_PROPERTIES else None
+        elif current and block.block_type == "paragraph":
+            text = plain_text(str(block.value))
+            sections[current] = f"{sections.get(current, '')} {text}".strip()
+    return {SECTION_PROPERTIES[key]: text for key, text in sections.items()}
+
+
+def build_graph(context):
+    """Every schema.org node of the page, as one JSON-LD @graph."""
+    meta = page_meta(context)
+    request = context["request"]
+    site = Site.find_for_request(request)
+    clinic_settings = context.get("clinic_settings")
+    if site is None or not clinic_settings:
+        return []
+    page = context.get("page")
+    is_home = page is not None and page.depth == 2 and "breadcrumb_trail" not in context
+    graph = [website_node(meta, clinic_settings), clinic_node(meta, site, full=is_home)]
+    if page is not None:
+        graph += page.get_schema_org(meta, context)
+    else:
+        graph.append(web_page_node(meta, schema_type=context.get("schema_type", "WebPage")))
+    if meta.breadcrumbs:
+        graph.append(breadcrumb_node(meta))
+    return graph
+
+
+def json_ld(graph):
+    """The graph as the text of a <script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(
+        {"@context": "https://schema.org", "@graph": graph},
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return mark_safe(text)  # noqa: S308 - escaped above
