@@ -4,7 +4,8 @@ The people who run the site and what each may do, as Wagtail groups and workflow
 - Editors write and edit news, general pages and clinical pages (procedures, conditions).
   They publish news and general pages themselves; clinical pages go to medical review.
 - Medical reviewers approve clinical pages, or send them back with a comment.
-- Site admins look after physician profiles, the shared lists, the clinic's details and users.
+- Site admins look after physician profiles, locations, the shared lists, the clinic's details
+  and users.
 
 configure_roles() sets all of this up and can run any number of times: a data migration calls
 it, and so does every later `migrate` (post_migrate) and the demo loader, so sections created
@@ -79,6 +80,8 @@ SECTION_PERMISSIONS = {
     ("clinic", "StandardPage"): {EDITORS: EDIT_AND_PUBLISH},  # the sections under home only
     ("clinic", "BodyRegionIndexPage"): {EDITORS: EDIT_AND_PUBLISH},
     ("physicians", "PhysicianIndexPage"): {SITE_ADMINS: [*EDIT_AND_PUBLISH, "bulk_delete"]},
+    ("clinic", "LocationIndexPage"): {SITE_ADMINS: EDIT_AND_PUBLISH},
+    ("clinic", "ContactPage"): {EDITORS: ["change", "publish", "lock", "unlock"]},
 }
 SECTION_WORKFLOWS = {
     ("procedures", "ProcedureIndexPage"): MEDICAL_REVIEW,

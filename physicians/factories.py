@@ -19,3 +19,4 @@ class PhysicianPageFactory(PageFactory):
     specialties = many_to_many("specialties")
     procedures_performed = many_to_many("procedures_performed")
     conditions_treated = many_to_many("conditions_treated")
+    locations = many_to_many("locations")

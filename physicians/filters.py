@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Q
 
-from clinic.models import Language, Specialty
+from clinic.models import Language, LocationPage, Specialty
 from conditions.models import ConditionPage
 from procedures.models import ProcedurePage
 
@@ -69,6 +69,16 @@ class PhysicianFilterForm(forms.Form):
             "invalid_choice": "We could not find that language. Choose one from the list."
         },
     )
+    location = forms.ModelChoiceField(
+        label="Location",
+        queryset=LocationPage.objects.live().order_by("path"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any location",
+        error_messages={
+            "invalid_choice": "We could not find that location. Choose one from the list."
+        },
+    )
     accepting = forms.BooleanField(label="Only physicians taking new patients", required=False)
 
     # Field name -> how it narrows a PhysicianPage queryset. A location filter is one more line.
@@ -77,12 +87,18 @@ class PhysicianFilterForm(forms.Form):
         "condition": "conditions_treated",
         "specialty": "specialties",
         "language": "languages",
+        "location": "locations",
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.fields["location"].queryset.exists():
+            del self.fields["location"]  # a clinic with no location pages has nothing to pick
 
     def filter(self, queryset):
         data = self.cleaned_data
         for field, lookup in self.lookups.items():
-            if data.get(field):
+            if field in self.fields and data.get(field):
                 queryset = queryset.filter(**{lookup: data[field]})
         if data.get("accepting"):
             queryset = queryset.filter(accepting_new_patients=True)

@@ -109,6 +109,12 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         blank=True,
         help_text="Languages the physician speaks with patients.",
     )
+    locations = ParentalManyToManyField(
+        "clinic.LocationPage",
+        related_name="physicians",
+        blank=True,
+        help_text="Where the physician sees patients. Each location page then lists the physician.",
+    )
     accepting_new_patients = models.BooleanField(
         null=True,
         blank=True,
@@ -170,6 +176,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             [
                 FieldPanel("accepting_new_patients"),
                 FieldPanel("accepting_new_patients_checked"),
+                FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("procedures_performed", widget=forms.CheckboxSelectMultiple),
@@ -233,7 +240,11 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             "name": self.display_name,
             "url": meta.url,
             "description": meta.description,
-            "practicesAt": clinic_id(meta),
+            "practicesAt": [
+                {"@type": "MedicalClinic", "name": location.title, "url": meta.page_url(location)}
+                for location in context.get("location_list", ())
+            ]
+            or clinic_id(meta),
             "parentOrganization": clinic_id(meta),
         }
         clinic_settings = context.get("clinic_settings")
@@ -269,6 +280,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         context["specialty_list"] = list(self.specialties.all())
         context["language_list"] = list(self.languages.all())
         context["qualification_list"] = list(self.qualifications.all())
+        context["location_list"] = list(self.locations.filter(live=True).order_by("path"))
         # filter(live=True), not live(): in a preview these relations are held in memory.
         context["procedures"] = list(self.procedures_performed.filter(live=True).order_by("title"))
         context["conditions"] = list(self.conditions_treated.filter(live=True).order_by("title"))

@@ -39,6 +39,8 @@ PAGE_TYPES = {
     "news-post": "/news/non-surgical-relief-for-spine-pain/",
     "standard-page": "/about/interventional-pain-management/",
     "body-region": "/where-does-it-hurt/lower-back/",
+    "location": "/locations/anytown/",
+    "contact": "/contact/",
     "filtered-directory": "/physicians/?procedure=sacroiliac-joint-injection",
     "search": "/search/?q=injection",
 }

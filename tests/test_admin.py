@@ -114,7 +114,7 @@ class AdminEditingTest(WagtailPageTestCase):
                 assert page.revisions.count() >= 2
                 # Nothing was lost on the way through the form: the page reads the same.
                 assert main_text(self.client.get(page.url)) == before
-        assert len(seen) == 11
+        assert len(seen) == 14
 
     def test_editor_tabs_group_the_fields(self):
         page = Page.objects.get(url_path="/home/procedures/sacroiliac-joint-injection/")

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
-from clinic.factories import NewsPostPageFactory, SpecialtyFactory
-from clinic.models import BodyRegion, NewsIndexPage, NewsPostPage
+from clinic.factories import LocationPageFactory, NewsPostPageFactory, SpecialtyFactory
+from clinic.models import BodyRegion, LocationIndexPage, LocationPage, NewsIndexPage, NewsPostPage
 from conditions.factories import ConditionPageFactory
 from conditions.models import ConditionIndexPage, ConditionPage
 from physicians.factories import PhysicianPageFactory
@@ -31,8 +31,8 @@ BUDGETS = {
     "procedure": ("/procedures/sacroiliac-joint-injection/", 14),
     "condition index": ("/conditions/", 7),
     "condition": ("/conditions/sciatica/", 12),
-    "physician index": ("/physicians/", 13),  # 4 of them fill the filter form's lists
-    "physician": ("/physicians/howard-jackson/", 13),
+    "physician index": ("/physicians/", 15),  # 6 of them fill the filter form's lists
+    "physician": ("/physicians/howard-jackson/", 14),
     "news index": ("/news/", 9),
     "news post": ("/news/non-surgical-relief-for-spine-pain/", 11),
     "standard page": ("/about/", 7),
@@ -40,6 +40,9 @@ BUDGETS = {
     "body region": ("/where-does-it-hurt/lower-back/", 9),
     "filtered directory": ("/physicians/?procedure=sacroiliac-joint-injection&accepting=on", 14),
     "standard subpage": ("/about/care-team/", 8),
+    "location index": ("/locations/", 9),
+    "location": ("/locations/anytown/", 14),
+    "contact page": ("/contact/", 9),
     "not found": ("/no-such-page/", 4),
     # One query per kind of result on the page shown, so at most five of them.
     "search": ("/search/?q=pain", 10),
@@ -47,7 +50,7 @@ BUDGETS = {
     # For crawlers and feed readers.
     "news feed": ("/news/feed/", 10),
     "news atom feed": ("/news/atom/", 10),
-    "sitemap": ("/sitemap.xml", 16),  # one query per page type, whatever the number of pages
+    "sitemap": ("/sitemap.xml", 19),  # one query per page type, whatever the number of pages
     "robots.txt": ("/robots.txt", 1),
 }
 
@@ -85,6 +88,10 @@ def add_content(scale):
         for i in range(32 * scale)
     ]
     specialties = [SpecialtyFactory() for _ in range(scale)]
+    locations = [
+        LocationPageFactory(parent=LocationIndexPage.objects.get()) for _ in range(2 * scale)
+    ]
+    anytown = LocationPage.objects.get(slug="anytown")
     physicians = []
     for i in range(2 * scale):
         physician = PhysicianPageFactory(
@@ -92,6 +99,7 @@ def add_content(scale):
             specialties=specialties,
             procedures_performed=[si_injection, procedures[i]],
             conditions_treated=[sciatica],
+            locations=[anytown, locations[i]],
         )
         physician.photo = ImageFactory(
             title=f"Portrait {physician.pk}", file__width=320, file__height=320
@@ -114,6 +122,7 @@ def add_content(scale):
     jackson.procedures_performed.add(*procedures[: 2 * scale])
     jackson.conditions_treated.add(*conditions[: 2 * scale])
     jackson.specialties.add(*specialties)
+    jackson.locations.add(*locations)
     jackson.save()
     relief_post.related_procedures.add(*procedures[: 2 * scale])
     relief_post.related_conditions.add(*conditions[: 2 * scale])

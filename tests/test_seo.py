@@ -41,6 +41,9 @@ PAGES = {
     "standard subpage": "/about/care-team/",
     "where does it hurt": "/where-does-it-hurt/",
     "body region": "/where-does-it-hurt/lower-back/",
+    "location index": "/locations/",
+    "location": "/locations/anytown/",
+    "contact page": "/contact/",
 }
 
 # Every schema.org type the site states (checked against schema.org when added here).
@@ -48,6 +51,8 @@ SCHEMA_TYPES = {
     "AnatomicalStructure",
     "BreadcrumbList",
     "CollectionPage",
+    "ContactPage",
+    "GeoCoordinates",
     "ImageObject",
     "ListItem",
     "MedicalClinic",

@@ -24,8 +24,13 @@ from clinic.models import (
     BodyRegionIndexPage,
     ClinicOpeningHours,
     ClinicSettings,
+    ContactPage,
     HomePage,
     HomePageFeaturedProcedure,
+    LocationIndexPage,
+    LocationOpeningException,
+    LocationOpeningHours,
+    LocationPage,
     NewsCategory,
     NewsIndexPage,
     NewsPostPage,
@@ -43,6 +48,7 @@ from .images import DIAGRAMS
 
 
 DATA_DIR = Path(__file__).resolve().parent
+WEEKDAYS = {label: value for value, label in Weekday.choices}
 Image = get_image_model()
 
 
@@ -156,6 +162,11 @@ class DemoContentLoader:
         news_index = self.child(home, NewsIndexPage, **indexes["news"])
         self.load_about(home)
         self.child(home, BodyRegionIndexPage, show_in_menus=False, **indexes["regions"])
+        location_index = self.child(
+            home, LocationIndexPage, show_in_menus=False, **indexes["locations"]
+        )
+        self.load_locations(location_index)
+        self.child(home, ContactPage, show_in_menus=False, **self.site_data["contact"])
         conditions = self.load_conditions(condition_index)
         procedures = self.load_procedures(procedure_index, conditions)
         physicians = self.load_physicians(physician_index)
@@ -204,10 +215,9 @@ class DemoContentLoader:
         if clinic_settings.phone:
             return  # already set up: leave the clinic's own details alone
         data = dict(self.site_data["settings"])
-        weekdays = {label: value for value, label in Weekday.choices}
         clinic_settings.hours = [
             ClinicOpeningHours(
-                weekday=weekdays[day],
+                weekday=WEEKDAYS[day],
                 opens=datetime.time.fromisoformat(opens),
                 closes=datetime.time.fromisoformat(closes),
             )
@@ -302,6 +312,33 @@ class DemoContentLoader:
                 if home.care_team_page_id is None:
                     home.care_team_page = page
                     self.publish(home)
+
+    def load_locations(self, index):
+        today = datetime.date.today()
+        for item in self.site_data["locations"]:
+            data = dict(item)
+            hours = [
+                LocationOpeningHours(
+                    weekday=WEEKDAYS[day],
+                    opens=datetime.time.fromisoformat(opens),
+                    closes=datetime.time.fromisoformat(closes),
+                )
+                for day, opens, closes in data.pop("hours")
+            ]
+            exceptions = []
+            for exception in data.pop("exceptions"):
+                date = datetime.date(today.year, exception["month"], exception["day"])
+                if date < today:
+                    date = date.replace(year=today.year + 1)
+                times = {
+                    key: datetime.time.fromisoformat(exception[key])
+                    for key in ("opens", "closes")
+                    if key in exception
+                }
+                exceptions.append(
+                    LocationOpeningException(date=date, reason=exception["reason"], **times)
+                )
+            self.child(index, LocationPage, hours=hours, exceptions=exceptions, **data)
 
     def load_conditions(self, index):
         pages, created = {}, []

@@ -9,12 +9,18 @@ from .base import (
     lines,
 )
 from .home import HomePage, HomePageFeaturedProcedure
+from .locations import (
+    LocationIndexPage,
+    LocationOpeningException,
+    LocationOpeningHours,
+    LocationPage,
+)
 from .news import NewsIndexPage, NewsPostPage
 from .regions import BodyRegionIndexPage
 from .review import MedicalReviewMixin, MedicalReviewTask
 from .search import SearchSynonym
 from .site_settings import ClinicOpeningHours, ClinicSettings
-from .standard import StandardPage
+from .standard import ContactPage, StandardPage
 from .taxonomy import BodyRegion, Language, NewsCategory, Specialty
 
 
@@ -25,11 +31,16 @@ __all__ = [
     "BodyRegionIndexPage",
     "ClinicOpeningHours",
     "ClinicSettings",
+    "ContactPage",
     "HomePage",
     "HomePageFeaturedProcedure",
     "IndexPage",
     "Language",
     "ListingFieldsMixin",
+    "LocationIndexPage",
+    "LocationOpeningException",
+    "LocationOpeningHours",
+    "LocationPage",
     "MedicalReviewMixin",
     "MedicalReviewTask",
     "NewsCategory",

@@ -3,14 +3,26 @@ Where the clinic is and when it is open, as structured fields: printed for patie
 to search engines as schema.org PostalAddress and OpeningHoursSpecification.
 """
 
+import datetime
+import re
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from .base import lines
+
+
+def tel_href(phone):
+    """A phone number as a tel: link target, in international format for US numbers."""
+    digits = re.sub(r"\D", "", phone or "")
+    if len(digits) == 10:
+        digits = "1" + digits
+    return f"tel:+{digits}" if digits else ""
 
 
 class PostalAddressMixin(models.Model):
@@ -50,6 +62,13 @@ class PostalAddressMixin(models.Model):
         last = " ".join(part for part in (self.region, self.postal_code) if part)
         town = ", ".join(part for part in (self.locality, last) if part)
         return [*lines(self.street_address), *([town] if town else [])]
+
+    @property
+    def map_url(self):
+        """OpenStreetMap's search for the address: a link, so the page loads nothing from it."""
+        return "https://www.openstreetmap.org/search?" + urlencode(
+            {"query": ", ".join(self.address_lines)}
+        )
 
     def postal_address_schema(self):
         return {
@@ -157,3 +176,87 @@ def opening_hours_schema(rows):
                 }
             )
     return specs
+
+
+class OpeningException(models.Model):
+    """A day with other hours than usual: a holiday (closed) or shorter hours."""
+
+    date = models.DateField()
+    reason = models.CharField(max_length=80, help_text="e.g. “Thanksgiving Day”.")
+    opens = models.TimeField(null=True, blank=True, help_text="Leave empty if closed all day.")
+    closes = models.TimeField(null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("reason")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+    ]
+
+    class Meta:
+        abstract = True
+        ordering = ["date"]
+
+    def clean(self):
+        super().clean()
+        if bool(self.opens) != bool(self.closes):
+            raise ValidationError(
+                "Give both the opening and the closing time, or neither if closed all day."
+            )
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": "The closing time must be after the opening time."})
+
+    @property
+    def spans(self):
+        return ((self.opens, self.closes),) if self.opens else ()
+
+
+def _day_name(date, today):
+    offset = (date - today).days
+    if offset == 0:
+        return "today"
+    if offset == 1:
+        return "tomorrow"
+    if offset < 7:
+        return Weekday(date.weekday()).label
+    return f"{date:%A} {date.day} {date:%B}"
+
+
+def opening_status(rows, exceptions, now):
+    """
+    Whether a place with these weekly `rows` and dated `exceptions` is open at `now` (an aware
+    datetime, read in the clinic's time zone), and when it next opens. Returns
+    {"is_open": bool, "text": "Open now until 5 pm" | "Closed now. Opens Monday at 8 am"}.
+    """
+    local = timezone.localtime(now)
+    today, time_now = local.date(), local.time()
+    by_day = _hours_by_day(rows)
+    by_date = {exception.date: exception for exception in exceptions}
+
+    def spans_on(date):
+        if date in by_date:
+            return by_date[date].spans
+        return by_day.get(date.weekday(), ())
+
+    for opens, closes in spans_on(today):
+        if opens <= time_now < closes:
+            return {"is_open": True, "text": f"Open now until {format_time(closes)}"}
+    closed = "Closed now"
+    if today in by_date and not by_date[today].spans:
+        closed = f"Closed today ({by_date[today].reason})"
+    for offset in range(15):
+        date = today + datetime.timedelta(days=offset)
+        for opens, _closes in spans_on(date):
+            if offset or opens > time_now:
+                when = f"{_day_name(date, today)} at {format_time(opens)}"
+                return {"is_open": False, "text": f"{closed}. Opens {when}"}
+    return {"is_open": False, "text": closed}
+
+
+def weekly_hours(rows, today):
+    """[(weekday name, "8 am to 5 pm" or "Closed", is today), ...] from Monday to Sunday."""
+    by_day = _hours_by_day(rows)
+    week = []
+    for day in Weekday:
+        spans = by_day.get(day.value, ())
+        text = ", ".join(f"{format_time(o)} to {format_time(c)}" for o, c in spans) or "Closed"
+        week.append((day.label, text, day.value == today.weekday()))
+    return week

@@ -70,6 +70,8 @@ class HomePage(BasePage):
         "clinic.NewsIndexPage",
         "clinic.StandardPage",
         "clinic.BodyRegionIndexPage",
+        "clinic.LocationIndexPage",
+        "clinic.ContactPage",
     ]
     max_count = 1
 

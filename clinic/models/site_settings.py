@@ -1,7 +1,5 @@
 """Facts about the clinic that appear on every page: one place for each of them."""
 
-import re
-
 from django.db import models
 from django.utils.functional import cached_property
 
@@ -18,7 +16,13 @@ from wagtail.admin.panels import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .base import lines
-from .contact import OpeningHoursRow, PostalAddressMixin, opening_hours_lines, opening_hours_schema
+from .contact import (
+    OpeningHoursRow,
+    PostalAddressMixin,
+    opening_hours_lines,
+    opening_hours_schema,
+    tel_href,
+)
 
 
 @register_setting(icon="site")
@@ -114,11 +118,7 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
 
     @property
     def phone_href(self):
-        """The phone number as a tel: link target, in international format for US numbers."""
-        digits = re.sub(r"\D", "", self.phone)
-        if len(digits) == 10:
-            digits = "1" + digits
-        return f"tel:+{digits}" if digits else ""
+        return tel_href(self.phone)
 
     @cached_property
     def opening_hours_lines(self):

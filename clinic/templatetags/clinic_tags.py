@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import strip_tags
 
 from clinic import seo
+from clinic.models.contact import format_time
 
 
 register = template.Library()
@@ -51,3 +52,9 @@ def letter_bar(a_to_z):
     letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
     extra = sorted(used - set(letters))
     return [(letter, letter in used) for letter in letters + extra]
+
+
+@register.filter
+def clock(value):
+    """A time as patients read it: “8 am”, “5:30 pm”, “noon”."""
+    return format_time(value) if value else ""
