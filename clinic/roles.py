@@ -5,7 +5,8 @@ The people who run the site and what each may do, as Wagtail groups and workflow
   They publish news and general pages themselves; clinical pages go to medical review.
 - Medical reviewers approve clinical pages, or send them back with a comment.
 - Site admins look after physician profiles, locations, the shared lists, the clinic's details
-  and users.
+  and users; they also see appointment requests and who looked at them.
+- The front desk reads patients' appointment requests and marks them contacted or booked.
 
 configure_roles() sets all of this up and can run any number of times: a data migration calls
 it, and so does every later `migrate` (post_migrate) and the demo loader, so sections created
@@ -16,7 +17,8 @@ that the migration can pass its historical one.
 EDITORS = "Editors"
 MEDICAL_REVIEWERS = "Medical reviewers"
 SITE_ADMINS = "Site admins"
-ROLES = [EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS]
+FRONT_DESK = "Front desk"
+ROLES = [EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS, FRONT_DESK]
 
 MEDICAL_REVIEW = "Medical review"
 EDITORIAL_REVIEW = "Editorial review"
@@ -41,6 +43,14 @@ MODEL_PERMISSIONS = {
             for action in ["add", "change", "delete", "view"]
         ],
         *[f"wagtailredirects.{action}_redirect" for action in ["add", "change", "delete"]],
+        *[f"clinic.{action}_appointmentrequest" for action in ["view", "change", "delete"]],
+        "clinic.view_appointmentaccesslog",
+    ],
+    # Patients' appointment requests: read them, mark them contacted or booked. Nothing else.
+    FRONT_DESK: [
+        "wagtailadmin.access_admin",
+        "clinic.view_appointmentrequest",
+        "clinic.change_appointmentrequest",
     ],
 }
 

@@ -6,12 +6,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clinic import views
+from clinic import appointments, views
 
 
 urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("search/suggest/", views.suggest_view, name="search_suggest"),
+    path(
+        "appointments/request/",
+        appointments.appointment_request_view,
+        name="appointment_request",
+    ),
+    path(
+        "appointments/request/sent/",
+        appointments.appointment_request_sent_view,
+        name="appointment_request_sent",
+    ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),

@@ -2,10 +2,20 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from clinic.models import BodyRegion, Language, NewsCategory, SearchSynonym, Specialty
+from clinic.appointment_admin import AppointmentsViewSetGroup, NoAddPolicy, ReadOnlyPolicy
+from clinic.models import (
+    AppointmentAccessLog,
+    AppointmentRequest,
+    BodyRegion,
+    Language,
+    NewsCategory,
+    SearchSynonym,
+    Specialty,
+)
 
 
 class BodyRegionViewSet(SnippetViewSet):
@@ -87,3 +97,13 @@ def add_review_due_panel(request, panels):
     from .review_due import ReviewDuePanel
 
     panels.append(ReviewDuePanel())
+
+
+# Requests come from patients only; the access log is only ever read.
+register_permission_policy(AppointmentRequest, NoAddPolicy(AppointmentRequest))
+register_permission_policy(AppointmentAccessLog, ReadOnlyPolicy(AppointmentAccessLog))
+
+
+@hooks.register("register_admin_viewset")
+def register_appointment_requests():
+    return AppointmentsViewSetGroup()

@@ -17,7 +17,9 @@ from wagtail.test.utils.form_data import (
 from clinic.models import (
     BodyRegion,
     BodyRegionIndexPage,
+    ContactPage,
     HomePage,
+    LocationIndexPage,
     NewsCategory,
     NewsIndexPage,
     NewsPostPage,
@@ -41,6 +43,8 @@ class PageTreeRulesTest(WagtailPageTestCase):
                 NewsIndexPage,
                 StandardPage,
                 BodyRegionIndexPage,
+                LocationIndexPage,
+                ContactPage,
             },
         )
 

@@ -43,6 +43,8 @@ BUDGETS = {
     "location index": ("/locations/", 9),
     "location": ("/locations/anytown/", 14),
     "contact page": ("/contact/", 9),
+    "appointment request": ("/appointments/request/?about=4", 8),
+    "appointment request sent": ("/appointments/request/sent/", 1),
     "not found": ("/no-such-page/", 4),
     # One query per kind of result on the page shown, so at most five of them.
     "search": ("/search/?q=pain", 10),

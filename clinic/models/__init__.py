@@ -1,5 +1,6 @@
 """The clinic's core layer (base page, taxonomies, settings) and its site pages."""
 
+from .appointments import AppointmentAccessLog, AppointmentRequest
 from .base import (
     AlsoKnownAsMixin,
     BasePage,
@@ -26,6 +27,8 @@ from .taxonomy import BodyRegion, Language, NewsCategory, Specialty
 
 __all__ = [
     "AlsoKnownAsMixin",
+    "AppointmentAccessLog",
+    "AppointmentRequest",
     "BasePage",
     "BodyRegion",
     "BodyRegionIndexPage",

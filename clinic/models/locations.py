@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey
@@ -172,7 +173,7 @@ class LocationPage(PostalAddressMixin, ListingFieldsMixin, BasePage):
         return context
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import clinic_id, web_page_node
+        from clinic.seo import LOGO, clinic_id, web_page_node
 
         place = {
             "@type": "MedicalClinic",
@@ -185,6 +186,7 @@ class LocationPage(PostalAddressMixin, ListingFieldsMixin, BasePage):
             "parentOrganization": clinic_id(meta),
             "hasMap": self.map_url,
         }
+        place["logo"] = meta.absolute(static(LOGO))
         if meta.image:
             place["image"] = meta.image_url
         if self.has_position:

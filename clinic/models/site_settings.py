@@ -60,6 +60,15 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
     youtube_url = models.URLField("YouTube channel", blank=True)
     linkedin_url = models.URLField("LinkedIn page", blank=True)
     instagram_url = models.URLField("Instagram profile", blank=True)
+    appointment_message_enabled = models.BooleanField(
+        "let patients add a message",
+        default=False,
+        help_text=(
+            "Adds an optional message box to the online appointment request. Patients are "
+            "asked not to write medical details in it. Leave it off unless the front desk "
+            "needs it: anything patients write there is health information."
+        ),
+    )
     social_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -100,6 +109,7 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
                 heading="Opening hours",
             ),
             ObjectList([FieldPanel("emergency_notice")], heading="Emergency notice"),
+            ObjectList([FieldPanel("appointment_message_enabled")], heading="Appointment requests"),
             ObjectList(
                 [
                     FieldPanel("facebook_url"),

@@ -192,6 +192,14 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@clinic.invalid")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background tasks (django.tasks). The immediate backend runs a task when it is queued, after
+# the request's transaction commits; a worker backend can replace it without code changes.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# Online appointment requests: how long they are kept, and how many one address may send.
+APPOINTMENT_RETENTION_DAYS = int(os.environ.get("APPOINTMENT_RETENTION_DAYS", "90"))
+APPOINTMENT_RATE_LIMIT = (5, 60 * 60)  # requests per address, per this many seconds
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

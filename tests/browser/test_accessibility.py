@@ -42,6 +42,8 @@ PAGE_TYPES = {
     "location index": "/locations/",
     "location": "/locations/anytown/",
     "contact page": "/contact/",
+    "appointment request": "/appointments/request/",
+    "appointment request sent": "/appointments/request/sent/",
     "filtered directory": "/physicians/?procedure=sacroiliac-joint-injection&accepting=on",
     "directory with a bad filter": "/physicians/?procedure=no-such-procedure",
     "search results": "/search/?q=injection",
@@ -73,6 +75,11 @@ def report(results):
 def check_page(page, url):
     response = page.goto(url)
     assert response.status == expected_status(url)
+    check_current_page(page)
+
+
+def check_current_page(page):
+    """axe-core's WCAG 2.2 A/AA and structure rules, and the basics, on the page as it is now."""
     wcag = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     assert wcag.violations_count == 0, report(wcag)
     structure = axe.run(page, options={"runOnly": {"type": "rule", "values": STRUCTURE_RULES}})

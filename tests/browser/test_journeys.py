@@ -5,7 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from clinic.models import AppointmentRequest
+
 from .conftest import DESKTOP, PHONE
+from .test_accessibility import check_current_page
 
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the live server sees committed data
@@ -200,3 +203,42 @@ def test_search_works_without_javascript(browser, site_url):
         expect(page.locator("h1")).to_have_text("Herniated disc")
     finally:
         context.close()
+
+
+def test_requesting_an_appointment_with_the_keyboard_alone(page, site_url):
+    page.goto(site_url + "/procedures/sacroiliac-joint-injection/")
+    tab_to(page, lambda state: state["text"] == "Request an appointment online")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/appointments/request/\?about=\d+$"))
+    expect(page.get_by_text("You are asking about")).to_contain_text("Sacroiliac joint injection")
+
+    tab_to(page, lambda state: state["id"] == "id_name")
+    page.keyboard.type("Pat Example")
+    tab_to(page, lambda state: state["id"] == "id_phone")
+    page.keyboard.type("(312) 555-0190")
+    tab_to(page, lambda state: state["id"] == "id_patient_type_0")
+    page.keyboard.press("Space")
+    tab_to(page, lambda state: state["id"] == "id_preferred_days_1")
+    page.keyboard.press("Space")  # Tuesday
+    # Sent without ticking the consent box: the page says so and keeps every answer.
+    tab_to(page, lambda state: state["text"] == "Send my request")
+    page.keyboard.press("Enter")
+    expect(page.locator(".error-summary")).to_contain_text("Please tick the box to agree")
+    expect(page.locator("#id_name")).to_have_value("Pat Example")
+    expect(page.locator("#id_preferred_days_1")).to_be_checked()
+    check_current_page(page)
+
+    tab_to(page, lambda state: state["id"] == "id_consent")
+    page.keyboard.press("Space")
+    tab_to(page, lambda state: state["text"] == "Send my request")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thank you, your request has been sent"
+    )
+    sent = AppointmentRequest.objects.get()
+    assert (sent.name, sent.phone, sent.preferred_days) == (
+        "Pat Example",
+        "(312) 555-0190",
+        ["tue"],
+    )
+    assert sent.about_page.slug == "sacroiliac-joint-injection"
