@@ -3,7 +3,7 @@ Appointment requests in the Wagtail admin, for the front desk and site admins on
 a request's details are shown, opened or exported, the access log records who and when.
 """
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -61,6 +61,18 @@ class LoggedEditView(generic.EditView):
         return super().get_context_data(**kwargs)
 
 
+class PatientDetailsPanel(Panel):
+    """The request as the patient sent it, read-only, in plain words."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "clinic/admin/appointment_details_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["request_details"] = self.instance
+            return context
+
+
 DETAILS = [
     "name",
     "phone",
@@ -107,13 +119,7 @@ class AppointmentRequestViewSet(ModelViewSet):
             "status",
             help_text="Contacted: you have called or written. Booked: a visit is in the diary.",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel(name, read_only=True)
-                for name in [*AppointmentRequest.patient_fields, "created_at"]
-            ],
-            heading="What the patient sent",
-        ),
+        PatientDetailsPanel(heading="What the patient sent"),
     ]
 
     def get_queryset(self, request):

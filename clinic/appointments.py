@@ -81,15 +81,12 @@ class AppointmentRequestForm(forms.ModelForm):
     )
     # A field people never see: only programs that fill in every field fill it in.
     website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
-    about_page = forms.ModelChoiceField(
-        queryset=Page.objects.live(),
-        required=False,
-        widget=forms.HiddenInput,
-    )
+    # The page the patient came from. An unknown or stale value is dropped, never an error.
+    about = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
 
     class Meta:
         model = AppointmentRequest
-        fields = [*AppointmentRequest.patient_fields, "about_page"]
+        fields = AppointmentRequest.patient_fields
         labels = {
             "name": "Your full name",
             "patient_type": "Have you been to the clinic before?",
@@ -138,6 +135,10 @@ class AppointmentRequestForm(forms.ModelForm):
         if not allow_message:
             del self.fields["message"]
 
+    def clean_about(self):
+        value = self.cleaned_data["about"]
+        return Page.objects.live().filter(pk=value).first() if value.isdigit() else None
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         if phone and not PHONE_PATTERN.match(phone):
@@ -165,6 +166,7 @@ class AppointmentRequestForm(forms.ModelForm):
     def save(self, commit=True):
         request = super().save(commit=False)
         request.consent_at = timezone.now()
+        request.about_page = self.cleaned_data.get("about")
         if commit:
             request.save()
         return request
@@ -185,7 +187,7 @@ def initial_from_query(query):
     if query.get("about", "").isdigit():
         page = Page.objects.live().filter(pk=query["about"]).specific().first()
         if page:
-            initial["about_page"] = page.pk
+            initial["about"] = page.pk
             if page._meta.label_lower == "physicians.physicianpage":
                 initial.setdefault("preferred_physician", page.pk)
     return initial
@@ -212,8 +214,8 @@ def over_rate_limit(request):
 
 
 def render_form(request, form, status=200, problem=None):
-    about = form["about_page"].value()
-    about_page = Page.objects.filter(pk=about).specific().first() if str(about).isdigit() else None
+    about = str(form["about"].value() or "")
+    about_page = Page.objects.live().filter(pk=about).first() if about.isdigit() else None
     context = {
         "form": form,
         "problem": problem,

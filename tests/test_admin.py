@@ -35,7 +35,7 @@ def test_demo_users_one_per_role_with_printed_logins_that_work(client):
     text = output.getvalue()
     assert "http://127.0.0.1:8123/admin/" in text
     logins = printed_logins(text)
-    assert set(logins) == {"admin", "editor", "reviewer", "siteadmin"}
+    assert set(logins) == {"admin", "editor", "reviewer", "siteadmin", "frontdesk"}
     assert all(len(password) >= 16 for password in logins.values())
 
     User = get_user_model()
@@ -49,6 +49,9 @@ def test_demo_users_one_per_role_with_printed_logins_that_work(client):
     assert list(User.objects.get(username="siteadmin").groups.values_list("name", flat=True)) == [
         "Site admins"
     ]
+    front_desk = User.objects.get(username="frontdesk")
+    assert list(front_desk.groups.values_list("name", flat=True)) == ["Front desk"]
+    assert front_desk.email  # the front desk's notices of new requests go there
 
     # Each printed login works on the real login form.
     for username, password in logins.items():
@@ -63,7 +66,7 @@ def test_demo_users_one_per_role_with_printed_logins_that_work(client):
     # Running it again creates nobody and prints no password.
     again = StringIO()
     call_command("ensure_demo_users", stdout=again)
-    assert User.objects.count() == 4
+    assert User.objects.count() == 5
     assert "password:" not in again.getvalue()
 
 

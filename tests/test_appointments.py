@@ -226,7 +226,14 @@ def test_links_from_pages_fill_in_the_request(client):
     assert link == f"{URL}?about={procedure.pk}"
     soup = soup_of(client.get(link))
     assert f"You are asking about {procedure.title}" in soup.get_text(" ", strip=True)
-    assert soup.find("input", attrs={"name": "about_page"})["value"] == str(procedure.pk)
+    assert soup.find("input", attrs={"name": "about"})["value"] == str(procedure.pk)
+    # A stale page number in the form is dropped, not shown as an error.
+    assert send(client, {"about": "999999"}).status_code == 302
+    assert send(client, {"about": str(procedure.pk)}).status_code == 302
+    assert [r.about_page_id for r in AppointmentRequest.objects.order_by("pk")] == [
+        None,
+        procedure.pk,
+    ]
 
     physician = PhysicianPage.objects.get(slug="howard-jackson")
     soup = soup_of(client.get(f"{URL}?about={physician.pk}"))

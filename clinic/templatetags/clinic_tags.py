@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import strip_tags
 
 from clinic import seo
-from clinic.models.contact import format_time
+from clinic.models.contact import format_time, tel_href
 
 
 register = template.Library()
@@ -58,3 +58,9 @@ def letter_bar(a_to_z):
 def clock(value):
     """A time as patients read it: “8 am”, “5:30 pm”, “noon”."""
     return format_time(value) if value else ""
+
+
+@register.filter
+def tel(phone):
+    """A phone number as a tel: link target."""
+    return tel_href(phone)

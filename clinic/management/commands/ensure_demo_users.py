@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from clinic.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
+from clinic.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_ADMINS
 
 
 # Username, full name, role (None: a superuser).
@@ -13,6 +13,7 @@ DEMO_USERS = [
     ("editor", "Demo Editor", EDITORS),
     ("reviewer", "Demo Medical Reviewer", MEDICAL_REVIEWERS),
     ("siteadmin", "Demo Site Admin", SITE_ADMINS),
+    ("frontdesk", "Demo Front Desk", FRONT_DESK),
 ]
 
 
@@ -38,7 +39,9 @@ class Command(BaseCommand):
             if role is None:
                 user = User.objects.create_superuser(username=username, email="", password=password)
             else:
-                user = User.objects.create_user(username=username, password=password)
+                # An address on a reserved domain: the front desk's notices go somewhere.
+                email = f"{username}@clinic.invalid"
+                user = User.objects.create_user(username=username, password=password, email=email)
                 user.groups.add(Group.objects.get(name=role))
             user.first_name, user.last_name = first_name, last_name
             user.save()
@@ -46,7 +49,7 @@ class Command(BaseCommand):
 
         if not created:
             self.stdout.write(
-                f"Admin logins at {url} were created earlier (admin, editor, reviewer, siteadmin); "
+                f"Admin logins at {url} were created earlier (admin, editor, reviewer, siteadmin, frontdesk); "
                 "their passwords were printed then. Reset one with: manage.py changepassword NAME"
             )
             return
