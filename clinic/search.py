@@ -43,6 +43,7 @@ RESULT_TYPES = [
     ResultType("procedures", "Procedure", "Procedures", "procedures.ProcedurePage"),
     ResultType("conditions", "Condition", "Conditions", "conditions.ConditionPage"),
     ResultType("physicians", "Physician", "Physicians", "physicians.PhysicianPage"),
+    ResultType("locations", "Location", "Locations", "clinic.LocationPage"),
     ResultType("news", "News", "News", "clinic.NewsPostPage"),
     ResultType("pages", "Page", "Other pages", "clinic.StandardPage"),
 ]

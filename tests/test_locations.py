@@ -230,3 +230,10 @@ def test_the_footer_of_every_page_leads_to_the_contact_page_and_locations(client
         footer = soup_of(client, url).find("footer")
         assert footer.find("a", href="/contact/"), url
         assert footer.find("a", href="/locations/"), url
+
+
+def test_site_search_finds_a_location_by_town_or_parking(client):
+    for query in ["Springfield", "parking"]:
+        soup = soup_of(client, f"/search/?q={query}")
+        links = [a["href"] for a in soup.select("main a")]
+        assert "/locations/springfield/" in links, query

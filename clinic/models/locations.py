@@ -124,6 +124,8 @@ class LocationPage(PostalAddressMixin, ListingFieldsMixin, BasePage):
         *ListingFieldsMixin.search_fields,
         index.SearchField("street_address"),
         index.SearchField("locality"),
+        index.SearchField("parking"),
+        index.SearchField("access"),
     ]
 
     class Meta:
