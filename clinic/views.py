@@ -75,6 +75,7 @@ def search_view(request):
         "query": "",
         "page_title": "Search",
         "noindex": True,  # results pages are for people, not search engines
+        "meta_description": "Search the clinic's pages on procedures, conditions, physicians and news.",
         "breadcrumb_trail": [{"title": "Home", "url": "/"}],
         "breadcrumb_current": "Search",
     }
