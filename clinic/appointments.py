@@ -136,8 +136,7 @@ class AppointmentRequestForm(forms.ModelForm):
             del self.fields["message"]
 
     def clean_about(self):
-        value = self.cleaned_data["about"]
-        return Page.objects.live().filter(pk=value).first() if value.isdigit() else None
+        return appointment_subject(self.cleaned_data["about"])
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -172,6 +171,14 @@ class AppointmentRequestForm(forms.ModelForm):
         return request
 
 
+def appointment_subject(page_id):
+    """The live procedure, condition or physician page with this id, or None."""
+    if not str(page_id or "").isdigit():
+        return None
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    return page if getattr(page, "appointment_subject", False) else None
+
+
 def initial_from_query(query):
     """What a link from a procedure, condition, physician or location page fills in."""
     initial = {}
@@ -184,12 +191,11 @@ def initial_from_query(query):
         location = LocationPage.objects.live().filter(slug=query["location"]).first()
         if location:
             initial["preferred_location"] = location.pk
-    if query.get("about", "").isdigit():
-        page = Page.objects.live().filter(pk=query["about"]).specific().first()
-        if page:
-            initial["about"] = page.pk
-            if page._meta.label_lower == "physicians.physicianpage":
-                initial.setdefault("preferred_physician", page.pk)
+    page = appointment_subject(query.get("about"))
+    if page:
+        initial["about"] = page.pk
+        if page._meta.label_lower == "physicians.physicianpage":
+            initial.setdefault("preferred_physician", page.pk)
     return initial
 
 
@@ -214,8 +220,7 @@ def over_rate_limit(request):
 
 
 def render_form(request, form, status=200, problem=None):
-    about = str(form["about"].value() or "")
-    about_page = Page.objects.live().filter(pk=about).first() if about.isdigit() else None
+    about_page = appointment_subject(form["about"].value())
     context = {
         "form": form,
         "problem": problem,

@@ -39,6 +39,8 @@ class ConditionIndexPage(IndexPage):
 class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
 
+    appointment_subject = True
+
     body_regions = ParentalManyToManyField(
         "clinic.BodyRegion",
         related_name="conditions",

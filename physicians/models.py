@@ -65,6 +65,8 @@ class PhysicianIndexPage(IndexPage):
 class PhysicianPage(ListingFieldsMixin, BasePage):
     """A physician's profile. Only state what the physician has confirmed."""
 
+    appointment_subject = True
+
     family_name = models.CharField(
         max_length=80,
         help_text="Used to list physicians alphabetically, e.g. “Chaudhry”.",

@@ -73,6 +73,8 @@ class RelatedProcedures:
 class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
 
+    appointment_subject = True
+
     class Purpose(models.TextChoices):
         DIAGNOSIS = "diagnosis", "To find the source of pain"
         TREATMENT = "treatment", "To treat pain"

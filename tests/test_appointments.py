@@ -240,6 +240,17 @@ def test_links_from_pages_fill_in_the_request(client):
     chosen = soup.find("select", attrs={"name": "preferred_physician"}).find(selected=True)
     assert chosen["value"] == str(physician.pk)
 
+    # Pages that are not about a treatment or a physician add nothing to the request.
+    for url in ["/conditions/", "/about/", "/news/non-surgical-relief-for-spine-pain/"]:
+        link = soup_of(client.get(url)).find("a", string="Request an appointment online")
+        assert link["href"] == URL, url
+    news = soup_of(
+        client.get(
+            f"{URL}?about={ProcedurePage.objects.get(slug='sacroiliac-joint-injection').get_parent().pk}"
+        )
+    )
+    assert "You are asking about" not in news.get_text()
+
     soup = soup_of(client.get(f"{URL}?location=springfield&about=nonsense"))
     chosen = soup.find("select", attrs={"name": "preferred_location"}).find(selected=True)
     assert chosen.get_text() == "Springfield outpatient center"

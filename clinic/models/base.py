@@ -123,6 +123,8 @@ class BasePage(Page):
 
     # Open Graph type of the page when shared: "website", "article" or "profile".
     og_type = "website"
+    # Whether an appointment request sent from this page names it ("You are asking about…").
+    appointment_subject = False
 
     def get_meta_title(self):
         return self.seo_title or self.title
