@@ -50,9 +50,10 @@ run: install ## Set up the database and demo content, then serve the site on htt
 test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install ## Check code style with ruff
+lint: install ## Check code style with ruff, and the layers of docs/architecture.md with import-linter
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install ## Fix what ruff can fix
 	$(VENV)/bin/ruff check --fix .

@@ -6,14 +6,7 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        from django.apps import apps
-        from django.db.models.signals import post_migrate
-
-        from .signal_handlers import configure_roles_after_migrate, register_signal_handlers
+        # Imported here: signal handlers need the models, which load after the app configs.
+        from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
-        # After the last app's post_migrate, when every app's permissions exist.
-        last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
-        post_migrate.connect(
-            configure_roles_after_migrate, sender=last_app, dispatch_uid="clinic_configure_roles"
-        )

@@ -12,14 +12,13 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from wagtail.models import Site
+from wagtail.models import Site, get_page_models
 
 from .navigation import cached_for_site, get_clinic_settings
 
@@ -197,16 +196,11 @@ def _build_clinic_node(meta, site, full):
     if full:
         if clinic_settings.opening_hours_schema:
             node["openingHoursSpecification"] = clinic_settings.opening_hours_schema
-        procedures = (
-            apps.get_model("procedures", "ProcedurePage")
-            .objects.live()
-            .public()
-            .defer_streamfields()
-            .order_by("title")
-        )
         node["availableService"] = [
-            {"@type": "MedicalProcedure", "name": page.title, "url": meta.page_url(page)}
-            for page in procedures
+            {"@type": model.clinic_service_type, "name": page.title, "url": meta.page_url(page)}
+            for model in get_page_models()
+            if model.__dict__.get("clinic_service_type")
+            for page in model.objects.live().public().defer_streamfields().order_by("title")
         ]
     return node
 

@@ -1,21 +1,18 @@
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .models import ClinicOpeningHours, ClinicSettings
 from .navigation import clear_site_cache
-from .search import clear_search_cache
 
 
 def _clear(**kwargs):
     clear_site_cache()
-    clear_search_cache()
 
 
 def register_signal_handlers():
-    from wagtail.models import Page, Site
-
-    from .models import ClinicOpeningHours, ClinicSettings, SearchSynonym
-
+    """The menu and the clinic's details are cached: changing them clears the cache."""
     page_published.connect(_clear, dispatch_uid="clinic_clear_on_publish")
     page_unpublished.connect(_clear, dispatch_uid="clinic_clear_on_unpublish")
     post_page_move.connect(_clear, dispatch_uid="clinic_clear_on_move")
@@ -26,13 +23,3 @@ def register_signal_handlers():
         _clear, sender=ClinicOpeningHours, dispatch_uid="clinic_clear_on_hours_delete"
     )
     post_save.connect(_clear, sender=Site, dispatch_uid="clinic_clear_on_site")
-    post_save.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym")
-    post_delete.connect(_clear, sender=SearchSynonym, dispatch_uid="clinic_clear_on_synonym_delete")
-
-
-def configure_roles_after_migrate(**kwargs):
-    from django.apps import apps
-
-    from .roles import configure_roles
-
-    configure_roles(apps)

@@ -13,6 +13,7 @@ from clinic.models import (
     IndexPage,
     ListingFieldsMixin,
     MedicalReviewMixin,
+    SearchResultType,
     a_to_z_entries,
     lines,
 )
@@ -23,7 +24,7 @@ class ConditionIndexPage(IndexPage):
 
     child_model = "conditions.ConditionPage"
     subpage_types = [child_model]
-    child_select_related = ["reviewed_by"]
+    child_select_related = MedicalReviewMixin.review_select_related
 
     class Meta:
         verbose_name = "condition index page"
@@ -38,6 +39,8 @@ class ConditionIndexPage(IndexPage):
 
 class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
+
+    search_result_type = SearchResultType("conditions", "Condition", "Conditions", order=2)
 
     appointment_subject = True
 

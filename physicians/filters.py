@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Q
 
-from clinic.models import Language, LocationPage, Specialty
+from clinic.models import Language, Specialty
 from conditions.models import ConditionPage
+from locations.models import LocationPage
 from procedures.models import ProcedurePage
 
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.images import check_image_size
-from clinic.models import BasePage, IndexPage, ListingFieldsMixin
+from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
 
 
 class PhysicianQuerySet(PageQuerySet):
@@ -65,6 +65,8 @@ class PhysicianIndexPage(IndexPage):
 class PhysicianPage(ListingFieldsMixin, BasePage):
     """A physician's profile. Only state what the physician has confirmed."""
 
+    search_result_type = SearchResultType("physicians", "Physician", "Physicians", order=3)
+
     appointment_subject = True
 
     family_name = models.CharField(
@@ -112,7 +114,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         help_text="Languages the physician speaks with patients.",
     )
     locations = ParentalManyToManyField(
-        "clinic.LocationPage",
+        "locations.LocationPage",
         related_name="physicians",
         blank=True,
         help_text="Where the physician sees patients. Each location page then lists the physician.",

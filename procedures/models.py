@@ -16,6 +16,7 @@ from clinic.models import (
     IndexPage,
     ListingFieldsMixin,
     MedicalReviewMixin,
+    SearchResultType,
     a_to_z_entries,
 )
 
@@ -25,7 +26,7 @@ class ProcedureIndexPage(IndexPage):
 
     child_model = "procedures.ProcedurePage"
     subpage_types = [child_model]
-    child_select_related = ["reviewed_by"]
+    child_select_related = MedicalReviewMixin.review_select_related
 
     class Meta:
         verbose_name = "procedure index page"
@@ -72,6 +73,9 @@ class RelatedProcedures:
 
 class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
+
+    search_result_type = SearchResultType("procedures", "Procedure", "Procedures", order=1)
+    clinic_service_type = "MedicalProcedure"
 
     appointment_subject = True
 

@@ -14,6 +14,7 @@ from django.db import connections
 from wagtail.models import Site
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
+from medical_review.models import record_review
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedurePage
@@ -102,6 +103,5 @@ def create_fictional_physician():
 def record_fictional_review(physician):
     """The SI joint injection page, reviewed by `physician`, so its review line is on show."""
     page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
-    page.record_review(physician)
-    page.save_revision().publish()
+    record_review(page, physician)
     return page

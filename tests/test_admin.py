@@ -14,7 +14,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
-from clinic.models import BodyRegion, ClinicSettings, SearchSynonym, Specialty
+from clinic.models import BodyRegion, ClinicSettings, Specialty
+from site_search.models import SearchSynonym
 from tests.editor import editor_form_data
 
 
@@ -225,8 +226,8 @@ class AdminEditingTest(WagtailPageTestCase):
         assert self.client.get(edit).status_code == 200
         search = self.client.get(reverse("wagtailsnippets_clinic_specialty:list"), {"q": "anest"})
         assert "Anesthesiology" in search.content.decode()
-        for name in ["language", "newscategory"]:
-            response = self.client.get(reverse(f"wagtailsnippets_clinic_{name}:list"), {"q": "a"})
+        for name in ["clinic_language", "news_newscategory"]:
+            response = self.client.get(reverse(f"wagtailsnippets_{name}:list"), {"q": "a"})
             assert response.status_code == 200, name
 
     def test_editors_find_search_synonyms_and_promoted_results(self):
@@ -235,7 +236,7 @@ class AdminEditingTest(WagtailPageTestCase):
         assert self.client.get("/admin/searchpicks/").status_code == 200
         assert self.client.get("/admin/searchpicks/add/").status_code == 200
         response = self.client.post(
-            reverse("wagtailsnippets_clinic_searchsynonym:add"),
+            reverse("wagtailsnippets_site_search_searchsynonym:add"),
             {"term": "Pins and Needles", "replacements": "tingling\nnumbness"},
         )
         assert response.status_code == 302

@@ -18,14 +18,11 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.appointments import retry_staff_notices
-from clinic.models import (
-    AppointmentAccessLog,
-    AppointmentRequest,
-    ClinicSettings,
-    LocationPage,
-)
-from clinic.roles import EDITORS, FRONT_DESK, SITE_ADMINS
+from appointments.models import AppointmentAccessLog, AppointmentRequest
+from appointments.tasks import retry_staff_notices
+from clinic.models import ClinicSettings
+from home.roles import EDITORS, FRONT_DESK, SITE_ADMINS
+from locations.models import LocationPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
 from tests.conftest import make_user

@@ -11,9 +11,10 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
-from clinic.demo.loader import DATA_DIR
-from clinic.models import BodyRegion, ClinicSettings, NewsPostPage, Specialty
+from clinic.models import BodyRegion, ClinicSettings, Specialty
 from conditions.models import ConditionPage
+from demo.loader import DATA_DIR
+from news.models import NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
 

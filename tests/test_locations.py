@@ -11,17 +11,16 @@ from django.test import override_settings
 
 from wagtail.test.utils import WagtailPageTestCase
 
-from clinic.factories import LocationPageFactory
-from clinic.models import (
-    ContactPage,
-    HomePage,
+from clinic.models.contact import opening_status
+from home.models import ContactPage, HomePage
+from locations.factories import LocationPageFactory
+from locations.models import (
     LocationIndexPage,
     LocationOpeningException,
     LocationOpeningHours,
     LocationPage,
-    NewsIndexPage,
 )
-from clinic.models.contact import opening_status
+from news.models import NewsIndexPage
 from tests.conftest import create_fictional_physician
 
 

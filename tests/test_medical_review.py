@@ -18,10 +18,12 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from clinic.models import BodyRegion, ClinicSettings, NewsIndexPage, NewsPostPage, StandardPage
-from clinic.models.review import add_months
-from clinic.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
+from clinic.models import BodyRegion, ClinicSettings
 from conditions.models import ConditionPage
+from home.models import StandardPage
+from home.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
+from medical_review.models import MedicalReview, add_months
+from news.models import NewsIndexPage, NewsPostPage
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
@@ -63,9 +65,6 @@ def procedure_form(title="Genicular nerve block"):
             "purpose": "diagnosis",
             "setting": "outpatient",
             "general_procedure": "",
-            "reviewed_by": "",
-            "last_reviewed": "",
-            "next_review_due": "",
         }
     )
     data["body_regions"] = [BodyRegion.objects.get(slug="arms-and-legs").pk]
@@ -227,7 +226,7 @@ def test_a_site_admin_manages_physicians_lists_settings_and_users(client, site_a
     assert client.get(reverse("wagtailadmin_pages:edit", args=[physician.pk])).status_code == 200
     assert client.get(reverse("wagtailusers_users:index")).status_code == 200
     assert client.get(reverse("wagtailsnippets_clinic_bodyregion:add")).status_code == 200
-    assert client.get(reverse("wagtailsnippets_clinic_searchsynonym:add")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_site_search_searchsynonym:add")).status_code == 200
     settings_url = reverse(
         "wagtailsettings:edit",
         args=["clinic", "clinicsettings", ClinicSettings.objects.get().site_id],
@@ -287,12 +286,14 @@ def test_the_admin_physician_list_filters_by_specialty_and_new_patients(client, 
 @pytest.fixture
 def overdue_page():
     page = ConditionPage.objects.get(slug="sciatica")
-    page.last_reviewed = datetime.date(2024, 1, 10)
-    page.next_review_due = datetime.date(2025, 1, 10)
-    page.reviewed_by = PhysicianPageFactory(
-        parent=PhysicianIndexPage.objects.get(), title="Olive Overdue", family_name="Overdue"
+    MedicalReview.objects.create(
+        page=page,
+        last_reviewed=datetime.date(2024, 1, 10),
+        next_review_due=datetime.date(2025, 1, 10),
+        reviewer=PhysicianPageFactory(
+            parent=PhysicianIndexPage.objects.get(), title="Olive Overdue", family_name="Overdue"
+        ),
     )
-    page.save_revision().publish()
     return page
 
 
@@ -334,8 +335,8 @@ def test_the_review_due_report_lists_overdue_pages_and_exports_csv(client, edito
 
 
 def test_reviewers_get_an_email_of_their_due_pages(client, reviewer, overdue_page):
-    overdue_page.reviewed_by = PhysicianPage.objects.get(reviewer_account=reviewer)
-    overdue_page.save_revision().publish()
+    overdue_page.review.reviewer = PhysicianPage.objects.get(reviewer_account=reviewer)
+    overdue_page.review.save()
     output = StringIO()
     call_command("send_review_reminders", stdout=output)
     to_reviewer = [message for message in mail.outbox if message.to == ["rev@clinic.invalid"]]

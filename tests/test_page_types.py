@@ -14,19 +14,11 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from clinic.models import (
-    BodyRegion,
-    BodyRegionIndexPage,
-    ContactPage,
-    HomePage,
-    LocationIndexPage,
-    NewsCategory,
-    NewsIndexPage,
-    NewsPostPage,
-    Specialty,
-    StandardPage,
-)
+from clinic.models import BodyRegion, Specialty
 from conditions.models import ConditionIndexPage, ConditionPage
+from home.models import BodyRegionIndexPage, ContactPage, HomePage, StandardPage
+from locations.models import LocationIndexPage
+from news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
 

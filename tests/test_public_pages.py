@@ -5,8 +5,9 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from clinic.factories import NewsPostPageFactory
-from clinic.models import ClinicSettings, NewsIndexPage, NewsPostPage
+from clinic.models import ClinicSettings
+from news.factories import NewsPostPageFactory
+from news.models import NewsIndexPage, NewsPostPage
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedurePage

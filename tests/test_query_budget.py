@@ -11,10 +11,14 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
-from clinic.factories import LocationPageFactory, NewsPostPageFactory, SpecialtyFactory
-from clinic.models import BodyRegion, LocationIndexPage, LocationPage, NewsIndexPage, NewsPostPage
+from clinic.factories import SpecialtyFactory
+from clinic.models import BodyRegion
 from conditions.factories import ConditionPageFactory
 from conditions.models import ConditionIndexPage, ConditionPage
+from locations.factories import LocationPageFactory
+from locations.models import LocationIndexPage, LocationPage
+from news.factories import NewsPostPageFactory
+from news.models import NewsIndexPage, NewsPostPage
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.factories import ProcedurePageFactory

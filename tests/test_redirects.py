@@ -13,8 +13,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from clinic.models import NewsPostPage, StandardPage
-from clinic.roles import SITE_ADMINS
+from home.models import StandardPage
+from home.roles import SITE_ADMINS
+from news.models import NewsPostPage
 from tests.conftest import make_user
 from tests.editor import editor_form_data
 

@@ -7,8 +7,8 @@ from django.db import connection
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from clinic.models import SearchSynonym
 from procedures.models import ProcedurePage
+from site_search.models import SearchSynonym
 
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,12 @@ from PIL import Image
 
 from wagtail.models import Page, PageViewRestriction
 
-from clinic.factories import NewsPostPageFactory, SpecialtyFactory, StandardPageFactory
-from clinic.models import BodyRegion, ClinicSettings, NewsIndexPage, NewsPostPage
+from clinic.factories import SpecialtyFactory
+from clinic.models import BodyRegion, ClinicSettings
 from conditions.models import ConditionPage
+from home.factories import StandardPageFactory
+from news.factories import NewsPostPageFactory
+from news.models import NewsIndexPage, NewsPostPage
 from procedures.models import ProcedurePage
 from tests.conftest import create_fictional_physician, record_fictional_review
 

@@ -1,6 +1,7 @@
 """The abstract page every page type builds on, and the mixins it is made of."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.validators import MaxLengthValidator
@@ -8,13 +9,23 @@ from django.db import models
 from django.utils.functional import classproperty
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 
 def lines(text):
     """The non-blank lines of a multi-line text field, stripped."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class SearchResultType:
+    """How site search names one page type's results, e.g. ?type=procedures, "Procedures"."""
+
+    key: str
+    label: str
+    plural: str
+    order: int
 
 
 class ListingFieldsMixin(models.Model):
@@ -125,6 +136,11 @@ class BasePage(Page):
     og_type = "website"
     # Whether an appointment request sent from this page names it ("You are asking about…").
     appointment_subject = False
+    # A page type site search finds sets this (see site_search); other page types stay out.
+    search_result_type = None
+    # A page type whose pages are services the clinic offers names their schema.org type here
+    # ("MedicalProcedure"): the clinic's JSON-LD on the home page lists them (see clinic.seo).
+    clinic_service_type = None
 
     def get_meta_title(self):
         return self.seo_title or self.title
@@ -168,13 +184,24 @@ class IndexPage(BasePage):
     child_model = None
     # Relations of a child page that its own template shows, loaded with it when routing.
     child_select_related = ()
-    parent_page_types = ["clinic.HomePage"]
     max_count = 1
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """
+        A section goes under the page type that lists it among its subpage types (the home
+        page, in the app above), never at the root of the tree: it names no page type above it.
+        """
+        if cls._clean_parent_page_models is None:
+            cls._clean_parent_page_models = [
+                model for model in get_page_models() if model is not Page
+            ]
+        return cls._clean_parent_page_models
 
     @classmethod
     def get_child_model(cls):

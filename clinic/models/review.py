@@ -1,47 +1,37 @@
 """
-Medical review of clinical pages: who reviewed a page and when, when it is next due, and the
-workflow task whose approval records that review.
+Clinical pages and the state of their medical review. The review record itself (who reviewed a
+page, when, and when the next review is due) belongs to the medical_review app above; a
+clinical page reads it through the reverse relation `medical_review`.
 """
 
-import calendar
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, HelpPanel, Panel
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.admin.panels import HelpPanel, Panel
 
 
-REVIEW_INTERVAL_MONTHS = 12
 DUE_SOON_DAYS = 30
 
 
-def add_months(date, months):
-    month = date.month - 1 + months
-    year = date.year + month // 12
-    month = month % 12 + 1
-    day = min(date.day, calendar.monthrange(year, month)[1])
-    return datetime.date(year, month, day)
+class ReviewStatus(models.TextChoices):
+    NEVER = "never", "Never reviewed"
+    OVERDUE = "overdue", "Overdue"
+    DUE_SOON = "due soon", f"Due within {DUE_SOON_DAYS} days"
+    CURRENT = "current", "Up to date"
 
 
-class MedicalReviewTask(AbstractGroupApprovalTask):
-    """
-    A clinician approves a clinical page before it goes live. The approval is recorded on the
-    page: who reviewed it (their physician profile) and when, and when the next review is due.
-    """
-
-    class Meta:
-        verbose_name = "medical review task"
-        verbose_name_plural = "medical review tasks"
-
-    @classmethod
-    def get_description(cls):
-        return (
-            "Members of the chosen groups approve clinical pages. Their approval publishes the "
-            "page and is shown to patients as its medical review."
-        )
+def review_status(next_review_due, today=None):
+    """The ReviewStatus of a page whose next review is due on `next_review_due` (or never)."""
+    if next_review_due is None:
+        return ReviewStatus.NEVER
+    today = today or timezone.localdate()
+    if next_review_due < today:
+        return ReviewStatus.OVERDUE
+    if next_review_due <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+        return ReviewStatus.DUE_SOON
+    return ReviewStatus.CURRENT
 
 
 class ReviewStatusPanel(Panel):
@@ -58,29 +48,7 @@ class ReviewStatusPanel(Panel):
 
 
 class MedicalReviewMixin(models.Model):
-    """The review record of a clinical page, which patients see near the end of it."""
-
-    reviewed_by = models.ForeignKey(
-        "physicians.PhysicianPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Filled in when a medical reviewer approves the page. Change it only to correct it.",
-    )
-    last_reviewed = models.DateField(
-        null=True,
-        blank=True,
-        help_text="Filled in when a medical reviewer approves the page.",
-    )
-    next_review_due = models.DateField(
-        null=True,
-        blank=True,
-        help_text=(
-            f"Set to {REVIEW_INTERVAL_MONTHS} months after the last review when a reviewer "
-            "approves the page. Choose an earlier date if the page needs checking sooner."
-        ),
-    )
+    """A clinical page: a medical reviewer approves it before it goes live, and again yearly."""
 
     review_panels = [
         ReviewStatusPanel(),
@@ -88,48 +56,35 @@ class MedicalReviewMixin(models.Model):
             content=(
                 "Clinical pages are approved by a medical reviewer before they go live. Submit "
                 "the page for review with the button at the bottom of the editor; the approval "
-                "fills in this record."
+                "records who reviewed it and when, and patients see that record."
             )
         ),
-        FieldPanel("reviewed_by"),
-        FieldPanel("last_reviewed"),
-        FieldPanel("next_review_due"),
     ]
+    # What a clinical page's own template shows of its review, loaded with the page.
+    review_select_related = ["medical_review__reviewer"]
 
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due < self.last_reviewed
-        ):
-            raise ValidationError(
-                {"next_review_due": "The next review cannot be due before the last review."}
-            )
-        if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            raise ValidationError({"last_reviewed": "The last review cannot be in the future."})
+    @property
+    def review(self):
+        """The page's review record, or None before its first review."""
+        if self.pk is None:
+            return None
+        return getattr(self, "medical_review", None)
 
-    def record_review(self, reviewer, date=None):
-        """A medical reviewer approved the page on `date` (today by default)."""
-        date = date or timezone.localdate()
-        self.last_reviewed = date
-        self.next_review_due = add_months(date, REVIEW_INTERVAL_MONTHS)
-        if reviewer is not None:
-            self.reviewed_by = reviewer
+    @property
+    def reviewed_by(self):
+        return self.review.reviewer if self.review else None
+
+    @property
+    def last_reviewed(self):
+        return self.review.last_reviewed if self.review else None
+
+    @property
+    def next_review_due(self):
+        return self.review.next_review_due if self.review else None
 
     @property
     def review_status(self):
-        """ "never", "overdue", "due soon" or "current"."""
-        if not self.last_reviewed or not self.next_review_due:
-            return "never"
-        today = timezone.localdate()
-        if self.next_review_due < today:
-            return "overdue"
-        if self.next_review_due <= today + datetime.timedelta(days=DUE_SOON_DAYS):
-            return "due soon"
-        return "current"
+        return review_status(self.next_review_due)

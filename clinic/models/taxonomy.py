@@ -120,20 +120,3 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class NewsCategory(models.Model):
-    """A topic that groups news posts, e.g. “Doctor profiles”."""
-
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        verbose_name = "news category"
-        verbose_name_plural = "news categories"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name

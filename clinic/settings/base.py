@@ -27,10 +27,18 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "clinic",
-    "conditions",
-    "procedures",
+    # The site's apps, top layer first (docs/architecture.md).
+    "home",
+    "demo",
+    "appointments",
+    "site_search",
+    "medical_review",
+    "news",
     "physicians",
+    "procedures",
+    "conditions",
+    "locations",
+    "clinic",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -216,4 +224,4 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Approving a clinical page in its medical review records the review before publishing it.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "clinic.review.publish_with_review_record"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "medical_review.workflow.publish_with_review_record"

@@ -14,8 +14,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
-from clinic.factories import NewsPostPageFactory
-from clinic.models import HomePage, NewsIndexPage
+from home.models import HomePage
+from news.factories import NewsPostPageFactory
+from news.models import NewsIndexPage
 from tests.conftest import DEMO_SNAPSHOTS, create_fictional_physician, record_fictional_review
 
 

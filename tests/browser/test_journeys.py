@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from clinic.models import AppointmentRequest
+from appointments.models import AppointmentRequest
 
 from .conftest import DESKTOP, PHONE
 from .test_accessibility import check_current_page

@@ -1,0 +1,169 @@
+"""The appointment request form, and what a link from a page fills in."""
+
+import re
+
+from django import forms
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from locations.models import LocationPage
+from physicians.models import PhysicianPage
+
+from .models import AppointmentRequest
+
+
+PHONE_PATTERN = re.compile(r"^[0-9 +().\-]{7,30}$")
+
+
+class AppointmentRequestForm(forms.ModelForm):
+    """What the clinic needs to call back, and nothing more."""
+
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        help_text="We will call you on this number.",
+        error_messages={"max_length": "Please check your phone number: it is too long."},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        help_text="Only if you would rather we wrote to you.",
+        error_messages={"invalid": "Enter an email address like name@example.com."},
+    )
+    preferred_days = forms.MultipleChoiceField(
+        label="Days that suit you",
+        choices=AppointmentRequest.Day.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leave all empty if any day suits you.",
+    )
+    preferred_times = forms.MultipleChoiceField(
+        label="Times that suit you",
+        choices=AppointmentRequest.Time.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consent = forms.BooleanField(
+        label="I agree that the clinic stores these details to call me back about an appointment.",
+        error_messages={
+            "required": "Please tick the box to agree, or call us instead.",
+        },
+    )
+    # A field people never see: only programs that fill in every field fill it in.
+    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
+    # The page the patient came from. An unknown or stale value is dropped, never an error.
+    about = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+
+    class Meta:
+        model = AppointmentRequest
+        fields = AppointmentRequest.patient_fields
+        labels = {
+            "name": "Your full name",
+            "patient_type": "Have you been to the clinic before?",
+            "preferred_location": "Location you would prefer",
+            "preferred_physician": "Physician you would prefer",
+            "message": "Anything the front desk should know (optional)",
+        }
+        help_texts = {
+            "message": (
+                "For example, the best time to call. Please do not write about your symptoms "
+                "or health: we will ask about them on the phone."
+            ),
+        }
+        widgets = {"patient_type": forms.RadioSelect}
+        error_messages = {
+            "name": {
+                "required": "Enter your name, so we know who to ask for.",
+                "max_length": "Please shorten your name to at most %(limit_value)d letters.",
+            },
+            "patient_type": {"required": "Tell us whether you have been to the clinic before."},
+            "message": {
+                "max_length": "Please keep the message to %(limit_value)d letters or fewer.",
+            },
+        }
+
+    def __init__(self, *args, allow_message=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["patient_type"].choices = AppointmentRequest.PatientType.choices
+        self.fields["patient_type"].required = True
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        locations = self.fields["preferred_location"]
+        locations.queryset = LocationPage.objects.live().order_by("path")
+        locations.empty_label = "No preference"
+        locations.error_messages["invalid_choice"] = "Choose a location from the list."
+        physicians = self.fields["preferred_physician"]
+        physicians.queryset = PhysicianPage.objects.live().order_by("family_name", "title")
+        physicians.empty_label = "No preference"
+        physicians.label_from_instance = lambda physician: physician.display_name
+        physicians.error_messages["invalid_choice"] = "Choose a physician from the list."
+        if not allow_message:
+            del self.fields["message"]
+
+    def clean_about(self):
+        return appointment_subject(self.cleaned_data["about"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError(
+                "Enter a phone number using digits, e.g. (312) 555-0147.", code="invalid"
+            )
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email") and not self.has_error("phone"):
+            self.add_error(
+                "phone",
+                forms.ValidationError(
+                    "Give us a phone number or an email address, so we can reach you.",
+                    code="required",
+                ),
+            )
+        return cleaned
+
+    @property
+    def is_bot(self):
+        return bool(self.data.get("website"))
+
+    def save(self, commit=True):
+        request = super().save(commit=False)
+        request.consent_at = timezone.now()
+        request.about_page = self.cleaned_data.get("about")
+        if commit:
+            request.save()
+        return request
+
+
+def appointment_subject(page_id):
+    """The live procedure, condition or physician page with this id, or None."""
+    if not str(page_id or "").isdigit():
+        return None
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    return page if getattr(page, "appointment_subject", False) else None
+
+
+def initial_from_query(query):
+    """What a link from a procedure, condition, physician or location page fills in."""
+    initial = {}
+    if query.get("physician"):
+        physician = PhysicianPage.objects.live().filter(slug=query["physician"]).first()
+        if physician:
+            initial["preferred_physician"] = physician.pk
+    if query.get("location"):
+        location = LocationPage.objects.live().filter(slug=query["location"]).first()
+        if location:
+            initial["preferred_location"] = location.pk
+    page = appointment_subject(query.get("about"))
+    if page:
+        initial["about"] = page.pk
+        if isinstance(page, PhysicianPage):
+            initial.setdefault("preferred_physician", page.pk)
+    return initial

@@ -1,0 +1,145 @@
+"""
+Appointment requests patients send from the site, and the record of who on the staff looked at
+them. A request holds health information: it asks for the minimum, never leaves the database
+in an e-mail, and is deleted after the retention period (see delete_old_appointment_requests).
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+# The group that handles requests and is told of new ones (see home.roles).
+FRONT_DESK = "Front desk"
+
+
+class AppointmentRequest(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        BOOKED = "booked", "Booked"
+        CLOSED = "closed", "Closed"
+
+    class PatientType(models.TextChoices):
+        NEW = "new", "New patient"
+        RETURNING = "returning", "Returning patient"
+
+    class Day(models.TextChoices):
+        MONDAY = "mon", "Monday"
+        TUESDAY = "tue", "Tuesday"
+        WEDNESDAY = "wed", "Wednesday"
+        THURSDAY = "thu", "Thursday"
+        FRIDAY = "fri", "Friday"
+
+    class Time(models.TextChoices):
+        MORNING = "morning", "Morning"
+        AFTERNOON = "afternoon", "Afternoon"
+
+    name = models.CharField(max_length=100)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    patient_type = models.CharField("new or returning", max_length=10, choices=PatientType)
+    preferred_location = models.ForeignKey(
+        "locations.LocationPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    preferred_physician = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    preferred_days = models.JSONField(default=list, blank=True)
+    preferred_times = models.JSONField(default=list, blank=True)
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="sent from the page",
+        help_text="The procedure, condition or physician page the patient started from.",
+    )
+    message = models.TextField(blank=True, max_length=500)
+    consent_at = models.DateTimeField("agreed to the privacy notice at")
+    status = models.CharField(max_length=10, choices=Status, default=Status.NEW, db_index=True)
+    created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The staff notice: sent once, retried with growing delays while the mail server fails.
+    notified_at = models.DateTimeField(null=True, blank=True)
+    notify_attempts = models.PositiveSmallIntegerField(default=0)
+    next_notify_at = models.DateTimeField(null=True, blank=True)
+
+    # What the patient fills in: the form asks for these, the admin shows them read-only.
+    patient_fields = [
+        "name",
+        "phone",
+        "email",
+        "patient_type",
+        "preferred_location",
+        "preferred_physician",
+        "preferred_days",
+        "preferred_times",
+        "message",
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "appointment request"
+
+    def __str__(self):
+        # No patient details: this text lands in the admin's history and logs.
+        return f"Appointment request #{self.pk}"
+
+    @property
+    def preferred_days_display(self):
+        labels = dict(self.Day.choices)
+        return ", ".join(labels.get(day, day) for day in self.preferred_days) or "Any day"
+
+    @property
+    def preferred_times_display(self):
+        labels = dict(self.Time.choices)
+        return ", ".join(labels.get(time, time) for time in self.preferred_times) or "Any time"
+
+
+class AppointmentAccessLog(models.Model):
+    """Who saw or exported which appointment request, and when. Kept after the request goes."""
+
+    class Action(models.TextChoices):
+        LIST = "list", "Listed"
+        VIEW = "view", "Opened"
+        EXPORT = "export", "Exported"
+
+    request = models.ForeignKey(
+        AppointmentRequest,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="access_log",
+    )
+    request_number = models.PositiveIntegerField(db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150)
+    action = models.CharField(max_length=10, choices=Action)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "appointment request access"
+        verbose_name_plural = "appointment request access log"
+
+    def __str__(self):
+        return f"{self.username} {self.get_action_display().lower()} request #{self.request_number}"
+
+    @classmethod
+    def record(cls, user, action, requests):
+        cls.objects.bulk_create(
+            cls(
+                request_id=request.pk,
+                request_number=request.pk,
+                user=user,
+                username=user.get_username(),
+                action=action,
+            )
+            for request in requests
+        )

@@ -1,0 +1,90 @@
+"""
+The online appointment request (/appointments/request/): a short form that stores the request
+first, in one transaction, and only then tells the front desk, by a background task, that a
+request is waiting. The notice never carries patient details, and a failing mail server costs
+a retry, never a request.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+
+from wagtail.models import Site
+
+from clinic.models import ClinicSettings
+from clinic.navigation import get_clinic_settings
+
+from .forms import AppointmentRequestForm, appointment_subject, initial_from_query
+from .ratelimit import over_rate_limit
+from .tasks import queue_staff_notice
+
+
+def render_form(request, form, status=200, problem=None):
+    about_page = appointment_subject(form["about"].value())
+    context = {
+        "form": form,
+        "problem": problem,
+        "about_page": about_page,
+        "page_title": "Request an appointment",
+        "meta_description": "Ask the clinic for an appointment online; we will call you back.",
+        "breadcrumb_trail": [{"title": "Home", "url": "/"}],
+        "breadcrumb_current": "Request an appointment",
+        "retention_days": settings.APPOINTMENT_RETENTION_DAYS,
+    }
+    return TemplateResponse(
+        request, "appointments/appointment_request.html", context, status=status
+    )
+
+
+@never_cache
+def appointment_request_view(request):
+    site = Site.find_for_request(request)
+    clinic_settings = get_clinic_settings(site) if site else ClinicSettings()
+    allow_message = clinic_settings.appointment_message_enabled
+    if request.method != "POST":
+        form = AppointmentRequestForm(
+            initial=initial_from_query(request.GET), allow_message=allow_message
+        )
+        return render_form(request, form)
+
+    form = AppointmentRequestForm(request.POST, allow_message=allow_message)
+    if over_rate_limit(request):
+        return render_form(
+            request,
+            form,
+            status=429,
+            problem=(
+                "We have received several requests from your connection in a short time, so "
+                "we cannot take another one online just now. Please call us instead."
+            ),
+        )
+    if form.is_bot:
+        return render_form(
+            request,
+            form,
+            status=400,
+            problem="We could not send your request. Please call us instead.",
+        )
+    if not form.is_valid():
+        return render_form(request, form, status=400)
+
+    with transaction.atomic():
+        appointment = form.save()
+        transaction.on_commit(lambda: queue_staff_notice(appointment.pk))
+    return redirect("appointment_request_sent")
+
+
+@never_cache
+def appointment_request_sent_view(request):
+    return TemplateResponse(
+        request,
+        "appointments/appointment_request_sent.html",
+        {
+            "page_title": "Request sent",
+            "noindex": True,
+            "breadcrumb_trail": [{"title": "Home", "url": "/"}],
+            "breadcrumb_current": "Request sent",
+        },
+    )

@@ -1,0 +1,151 @@
+"""
+Appointment requests in the Wagtail admin, for the front desk and site admins only. Every time
+a request's details are shown, opened or exported, the access log records who and when.
+"""
+
+from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from appointments.models import AppointmentAccessLog, AppointmentRequest
+
+
+class NoAddPolicy(ModelPermissionPolicy):
+    """Model permissions as usual, except that nobody adds rows in the admin."""
+
+    denied = {"add"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.denied and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ReadOnlyPolicy(NoAddPolicy):
+    """A log: it can be read, never changed or deleted from the admin."""
+
+    denied = {"add", "change", "delete"}
+
+
+# Views that record who saw which request
+
+
+class LoggedIndexView(generic.IndexView):
+    def render_to_response(self, context, **response_kwargs):
+        shown = list(context["object_list"])
+        action = (
+            AppointmentAccessLog.Action.EXPORT
+            if self.is_export
+            else AppointmentAccessLog.Action.LIST
+        )
+        AppointmentAccessLog.record(self.request.user, action, shown)
+        return super().render_to_response(context, **response_kwargs)
+
+
+class LoggedInspectView(generic.InspectView):
+    def get_context_data(self, **kwargs):
+        AppointmentAccessLog.record(
+            self.request.user, AppointmentAccessLog.Action.VIEW, [self.object]
+        )
+        return super().get_context_data(**kwargs)
+
+
+class LoggedEditView(generic.EditView):
+    def get_context_data(self, **kwargs):
+        AppointmentAccessLog.record(
+            self.request.user, AppointmentAccessLog.Action.VIEW, [self.object]
+        )
+        return super().get_context_data(**kwargs)
+
+
+class PatientDetailsPanel(Panel):
+    """The request as the patient sent it, read-only, in plain words."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "appointments/admin/appointment_details_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["request_details"] = self.instance
+            return context
+
+
+DETAILS = [
+    "name",
+    "phone",
+    "email",
+    "patient_type",
+    "preferred_location",
+    "preferred_physician",
+    "preferred_days_display",
+    "preferred_times_display",
+    "about_page",
+    "message",
+    "created_at",
+    "consent_at",
+]
+
+
+class AppointmentRequestViewSet(ModelViewSet):
+    model = AppointmentRequest
+    icon = "calendar"
+    menu_label = "Requests"
+    url_prefix = "appointment-requests"
+    name = "appointment_requests"
+    index_view_class = LoggedIndexView
+    inspect_view_class = LoggedInspectView
+    edit_view_class = LoggedEditView
+    inspect_view_enabled = True
+    inspect_view_fields = ["status", *DETAILS]
+    copy_view_enabled = False
+    list_per_page = 25
+    list_display = ["__str__", "name", "patient_type", "preferred_location", "status", "created_at"]
+    list_filter = ["status", "patient_type", "preferred_location", "created_at"]
+    list_export = ["pk", "status", *DETAILS]
+    export_headings = {
+        "pk": "Request",
+        "preferred_days_display": "Days that suit",
+        "preferred_times_display": "Times that suit",
+        "about_page": "Sent from the page",
+    }
+    export_filename = "appointment-requests"
+    form_fields = ["status"]
+    ordering = ["-created_at"]
+    panels = [
+        FieldPanel(
+            "status",
+            help_text="Contacted: you have called or written. Booked: a visit is in the diary.",
+        ),
+        PatientDetailsPanel(heading="What the patient sent"),
+    ]
+
+    def get_queryset(self, request):
+        return AppointmentRequest.objects.select_related(
+            "preferred_location", "preferred_physician", "about_page"
+        )
+
+
+class AppointmentAccessLogViewSet(ModelViewSet):
+    model = AppointmentAccessLog
+    icon = "list-ul"
+    menu_label = "Access log"
+    url_prefix = "appointment-access-log"
+    name = "appointment_access_log"
+    copy_view_enabled = False
+    list_display = ["at", "username", "action", "request_number"]
+    list_filter = ["action", "at"]
+    list_export = ["at", "username", "action", "request_number"]
+    export_filename = "appointment-access-log"
+    form_fields = []  # never edited: see ReadOnlyPolicy
+    list_per_page = 50
+    ordering = ["-at", "-pk"]
+
+
+class AppointmentsViewSetGroup(ViewSetGroup):
+    menu_label = "Appointments"
+    menu_icon = "calendar"
+    menu_order = 150
+    items = (AppointmentRequestViewSet, AppointmentAccessLogViewSet)

@@ -1,0 +1,94 @@
+from django.db import models
+from django.shortcuts import get_object_or_404
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from clinic.models import BasePage, BodyRegion
+from conditions.models import ConditionPage
+from procedures.models import ProcedurePage
+
+
+class BodyRegionIndexPage(RoutablePageMixin, BasePage):
+    """
+    /where-does-it-hurt/: patients start from a part of the body, not a diagnosis. Lists the
+    body regions; /where-does-it-hurt/<region>/ shows the conditions and procedures for one.
+    """
+
+    intro = models.TextField(
+        blank=True,
+        help_text="One or two sentences above the list of body regions, in plain words.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "body region index page"
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    @path("")
+    def region_list(self, request):
+        return self.render(request, context_overrides={"regions": list(BodyRegion.objects.all())})
+
+    @path("<slug:region_slug>/")
+    def region_detail(self, request, region_slug):
+        region = get_object_or_404(BodyRegion, slug=region_slug)
+        return self.render(
+            request,
+            template="home/body_region_page.html",
+            context_overrides={
+                "region": region,
+                "breadcrumb_trail": [{"title": "Home", "url": "/"}, self],
+                "breadcrumb_current": region.name,
+                "meta_title": f"{region.name}: {self.title}",
+                "meta_description": (
+                    f"Conditions that cause pain in the {region.name.lower()}, "
+                    "and the procedures that may help."
+                ),
+                "conditions": list(
+                    ConditionPage.objects.live()
+                    .filter(body_regions=region)
+                    .defer_streamfields()
+                    .order_by("title")
+                ),
+                "procedures": list(
+                    ProcedurePage.objects.live()
+                    .filter(body_regions=region)
+                    .defer_streamfields()
+                    .order_by("title")
+                ),
+            },
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """This page and one entry per body region (its routes are pages to patients too)."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        lastmod = self.last_published_at
+        urls += [
+            {
+                "location": f"{base}{self.reverse_subpage('region_detail', args=[slug])}",
+                "lastmod": lastmod,
+            }
+            for slug in BodyRegion.objects.values_list("slug", flat=True)
+        ]
+        return urls
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import page_links, web_page_node
+
+        region = context.get("region")
+        if region is None:
+            return [web_page_node(meta, self, schema_type="CollectionPage")]
+        about = [
+            *page_links(meta, context["conditions"], "MedicalCondition"),
+            *page_links(meta, context["procedures"], "MedicalProcedure"),
+        ]
+        anatomy = {"@type": "AnatomicalStructure", "name": region.name}
+        return [web_page_node(meta, self, schema_type="CollectionPage", about=[anatomy, *about])]

@@ -1,0 +1,86 @@
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from clinic.blocks import BodyBlock
+from clinic.models import BasePage, ListingFieldsMixin, SearchResultType
+from locations.models import LocationPage
+
+
+class StandardPage(ListingFieldsMixin, BasePage):
+    """A general page, e.g. “About us” or “Your care team”. Can hold pages of its own."""
+
+    search_result_type = SearchResultType("pages", "Page", "Other pages", order=6)
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        *ListingFieldsMixin.listing_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "standard page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = list(
+            StandardPage.objects.child_of(self).live().defer_streamfields().order_by("path")
+        )
+        return context
+
+
+class ContactPage(BasePage):
+    """
+    /contact/: how to reach the clinic. The phone number, address, hours and emergency notice
+    come from the clinic's details and the locations, so they are written in one place only.
+    """
+
+    intro = models.TextField(
+        blank=True,
+        help_text="One or two sentences at the top, e.g. when to call and when to write.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        HelpPanel(
+            content=(
+                "The phone number, address, opening hours and emergency notice on this page "
+                "come from Settings › Clinic details and from the location pages."
+            )
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "contact page"
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["locations"] = list(
+            LocationPage.objects.live().order_by("path").prefetch_related("hours", "exceptions")
+        )
+        return context
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import clinic_id, web_page_node
+
+        return [web_page_node(meta, self, schema_type="ContactPage", about=clinic_id(meta))]

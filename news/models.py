@@ -1,0 +1,204 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.http import Http404
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from clinic.blocks import BodyBlock
+from clinic.images import check_image_size
+from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
+
+from .feeds import AtomNewsFeed, NewsFeed
+
+
+class NewsCategory(models.Model):
+    """A topic that groups news posts, e.g. “Doctor profiles”."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        verbose_name = "news category"
+        verbose_name_plural = "news categories"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPostQuerySet(PageQuerySet):
+    def for_cards(self):
+        """What a news card shows (date, title, summary, image), newest first, in fixed queries."""
+        return (
+            self.defer_streamfields()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+
+class NewsIndexPage(RoutablePageMixin, IndexPage):
+    """/news/: the clinic's news, newest first, ten to a page, with RSS and Atom feeds."""
+
+    child_model = "news.NewsPostPage"
+    subpage_types = [child_model]
+    posts_per_page = 10
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = self.live_children().for_cards()
+        paginator = Paginator(posts, self.posts_per_page)
+        try:
+            page_number = int(request.GET.get("page", "1"))
+            posts_page = paginator.page(page_number)
+        except (ValueError, InvalidPage) as error:
+            raise Http404("There is no such page of news.") from error
+        context["posts"] = posts_page
+        context["paginator"] = paginator
+        return context
+
+    @path("feed/")
+    def rss_feed(self, request):
+        return NewsFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        return AtomNewsFeed(self)(request)
+
+
+class NewsPostPage(ListingFieldsMixin, BasePage):
+    """A news post or article, e.g. a new physician joining the clinic."""
+
+    search_result_type = SearchResultType("news", "News", "News", order=5)
+
+    date = models.DateField(
+        "post date",
+        default=datetime.date.today,
+        help_text="The date shown on the post. Posts are listed newest first.",
+    )
+    author = models.ForeignKey(
+        "physicians.PhysicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_news_posts",
+        help_text="Optional. The physician who wrote this post.",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown at the top of the post and in listings. Give it a description for people who cannot see it.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    categories = ParentalManyToManyField("news.NewsCategory", related_name="news_posts", blank=True)
+    featured_physicians = ParentalManyToManyField(
+        "physicians.PhysicianPage",
+        related_name="news_posts",
+        blank=True,
+        verbose_name="physicians in this post",
+        help_text="Physicians the post is about. Their profiles link back to it.",
+    )
+    related_procedures = ParentalManyToManyField(
+        "procedures.ProcedurePage", related_name="news_posts", blank=True
+    )
+    related_conditions = ParentalManyToManyField(
+        "conditions.ConditionPage", related_name="news_posts", blank=True
+    )
+
+    objects = PageManager.from_queryset(NewsPostQuerySet)()
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("author"),
+        *ListingFieldsMixin.listing_panels,
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    extra_tabs = [
+        (
+            "Related",
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("featured_physicians", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
+            ],
+        )
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        *ListingFieldsMixin.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    og_type = "article"
+
+    class Meta:
+        verbose_name = "news post"
+
+    def get_main_image(self):
+        return self.image or super().get_main_image()
+
+    def get_schema_org(self, meta, context):
+        from clinic.seo import clinic_id, person_node, web_page_node
+
+        author = context.get("author_page")
+        article = {
+            "@type": "NewsArticle",
+            "@id": f"{meta.url}#article",
+            "mainEntityOfPage": {"@id": f"{meta.url}#webpage"},
+            "headline": self.title[:110],
+            "description": meta.description,
+            "datePublished": self.date,
+            "dateModified": self.last_published_at or self.date,
+            "author": [person_node(meta, author)] if author else [clinic_id(meta)],
+            "publisher": clinic_id(meta),
+            "inLanguage": "en-US",
+        }
+        if meta.image:
+            article["image"] = [meta.image_url]
+        categories = context.get("category_list")
+        if categories:
+            article["articleSection"] = [category.name for category in categories]
+        return [web_page_node(meta, self, mainEntity={"@id": article["@id"]}), article]
+
+    def clean(self):
+        super().clean()
+        try:
+            check_image_size(self.image, 1200, 675)  # shown up to 1200 wide, cropped to 16:9
+        except ValidationError as error:
+            raise ValidationError({"image": error}) from error
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        author = self.author
+        context["author_page"] = author if author and author.live else None
+        context["category_list"] = list(self.categories.all())
+        # filter(live=True), not live(): in a preview these relations are held in memory.
+        context["physician_list"] = list(self.featured_physicians.filter(live=True))
+        context["procedures"] = list(self.related_procedures.filter(live=True).order_by("title"))
+        context["conditions"] = list(self.related_conditions.filter(live=True).order_by("title"))
+        return context

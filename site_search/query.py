@@ -1,0 +1,197 @@
+"""
+Site search: Wagtail's database search over the clinic's pages, taught the words patients use.
+
+A query is expanded with the editors' synonyms ("slipped disc" also searches "herniated disc"),
+other names are indexed with a boost on each page, editors' promoted results come first, and
+a search that finds nothing tries close spellings: PostgreSQL's trigram matching where it is
+available, and a "did you mean" drawn from page titles and other names everywhere.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from modelsearch.query import Fuzzy, Or, PlainText
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, get_page_models
+from wagtail.search.utils import normalise_query_string
+
+from .models import SearchSynonym
+
+
+MAX_QUERY_LENGTH = 200
+MAX_RESULTS = 100
+VOCABULARY_CACHE_KEY = "clinic:search:vocabulary"
+SYNONYMS_CACHE_KEY = "clinic:search:synonyms"
+CACHE_TIMEOUT = 60 * 60
+
+
+def searchable_models():
+    """Page types that name their results (`search_result_type`), in the order results show."""
+    models = [model for model in get_page_models() if model.__dict__.get("search_result_type")]
+    return sorted(models, key=lambda model: model.search_result_type.order)
+
+
+def result_types():
+    return [model.search_result_type for model in searchable_models()]
+
+
+def result_type_for(key):
+    return next((result_type for result_type in result_types() if result_type.key == key), None)
+
+
+def type_for_content_type_id(content_type_id):
+    models = ContentType.objects.get_for_models(*searchable_models())
+    for model, content_type in models.items():
+        if content_type.pk == content_type_id:
+            return model.search_result_type
+    return None
+
+
+def clean_query(text):
+    """One line of plain words: no control characters, single spaces."""
+    printable = "".join(char if char.isprintable() else " " for char in text or "")
+    return " ".join(printable.split())
+
+
+def search_words(query):
+    """
+    Only the words of a query, for the search backend: punctuation means nothing to patients'
+    searches, and quotes or brackets would be read as search syntax by the database.
+    """
+    return " ".join(re.sub(r"[^\w\s]|_", " ", query).split())
+
+
+def synonyms():
+    cached = cache.get(SYNONYMS_CACHE_KEY)
+    if cached is None:
+        cached = [(s.term, s.replacement_list) for s in SearchSynonym.objects.all()]
+        cache.set(SYNONYMS_CACHE_KEY, cached, CACHE_TIMEOUT)
+    return cached
+
+
+def expanded_terms(query):
+    """
+    The query, then the query with each synonym put in place of the patient's words:
+    "shot in the back" also searches "injection in the back".
+    """
+    terms = [query]
+    for term, replacements in synonyms():
+        pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+        if pattern.search(query):
+            for replacement in replacements:
+                variant = pattern.sub(replacement, query)
+                if variant.lower() not in {existing.lower() for existing in terms}:
+                    terms.append(variant)
+    return terms
+
+
+def build_query(query):
+    """Every word of the query, or every word of one of its synonyms."""
+    terms = expanded_terms(query)
+    return Or([PlainText(term, operator="and") for term in terms]), terms
+
+
+def fuzzy_search_available():
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def vocabulary():
+    """Titles, other names and synonym terms, for "did you mean"."""
+    cached = cache.get(VOCABULARY_CACHE_KEY)
+    if cached is None:
+        words = set()
+        for model in searchable_models():
+            fields = ["title"] + (["also_known_as"] if hasattr(model, "also_known_as") else [])
+            for row in model.objects.live().public().values_list(*fields):
+                words.add(row[0])
+                if len(row) > 1:
+                    words.update(
+                        line.strip() for line in (row[1] or "").splitlines() if line.strip()
+                    )
+        words.update(term for term, _ in synonyms())
+        cached = sorted(words)
+        cache.set(VOCABULARY_CACHE_KEY, cached, CACHE_TIMEOUT)
+    return cached
+
+
+def did_you_mean(query):
+    lowered = {word.lower(): word for word in vocabulary()}
+    matches = difflib.get_close_matches(query.lower(), list(lowered), n=1, cutoff=0.75)
+    if not matches:
+        # Try the single words of the vocabulary too: "sciatia pain" -> "sciatica".
+        words = {w.lower(): w for entry in lowered.values() for w in entry.split() if len(w) > 3}
+        matches = difflib.get_close_matches(query.lower(), list(words), n=1, cutoff=0.8)
+        return words[matches[0]] if matches else None
+    suggestion = lowered[matches[0]]
+    return suggestion if suggestion.lower() != query.lower() else None
+
+
+def clear_search_cache():
+    cache.delete_many([VOCABULARY_CACHE_KEY, SYNONYMS_CACHE_KEY])
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    terms: list = field(default_factory=list)
+    hits: list = field(default_factory=list)  # base Page objects, most relevant first
+    promotions: list = field(default_factory=list)
+    fuzzy: bool = False
+    suggestion: str | None = None
+
+    def counts(self):
+        counts = {result_type.key: 0 for result_type in result_types()}
+        for hit in self.hits:
+            counts[hit.result_type.key] += 1
+        return counts
+
+
+def search(query):
+    """Search every public page type for `query` (already cleaned and not empty)."""
+    words = search_words(query)
+    if not words:
+        return SearchOutcome(query=query)
+    base = Page.objects.live().public().type(*searchable_models())
+    search_query, terms = build_query(words)
+    hits = list(base.search(search_query)[:MAX_RESULTS])
+    fuzzy = False
+    if not hits and fuzzy_search_available():
+        hits = list(base.search(Fuzzy(words))[:MAX_RESULTS])
+        fuzzy = bool(hits)
+    for hit in hits:
+        hit.result_type = type_for_content_type_id(hit.content_type_id)
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    outcome = SearchOutcome(query=query, terms=terms, hits=hits, promotions=promotions, fuzzy=fuzzy)
+    if not hits or fuzzy:
+        outcome.suggestion = did_you_mean(words)
+    return outcome
+
+
+def suggest(query, limit=8):
+    """Titles and addresses of pages whose title or other names start like the query."""
+    words = search_words(query)
+    if not words:
+        return []
+    base = Page.objects.live().public().type(*searchable_models())
+    pages = list(base.autocomplete(words)[:limit])
+    results = []
+    for page in pages:
+        result_type = type_for_content_type_id(page.content_type_id)
+        results.append(
+            {"title": page.title, "url": page.url, "type": result_type.label if result_type else ""}
+        )
+    return results
