@@ -2,10 +2,9 @@
 import os
 import sys
 
+from django.core.management import execute_from_command_line
+
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings.dev")
-
-    from django.core.management import execute_from_command_line
-
     execute_from_command_line(sys.argv)

@@ -8,6 +8,8 @@ from django.core.cache import cache
 
 from wagtail.models import Site
 
+from .models import ClinicSettings
+
 
 CACHE_TIMEOUT = 60 * 60
 
@@ -31,8 +33,6 @@ def cached_for_site(name, site, build):
 
 
 def get_clinic_settings(site):
-    from clinic.models import ClinicSettings
-
     return cached_for_site(
         "settings", site, lambda: ClinicSettings.for_site(site).prepare_for_cache()
     )

@@ -7,9 +7,7 @@ already fill in.
 breadcrumbs from the same data, so the two cannot disagree.
 """
 
-import html
 import json
-import re
 from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,14 +19,10 @@ from django.utils.text import Truncator
 from wagtail.models import Site, get_page_models
 
 from .navigation import cached_for_site, get_clinic_settings
+from .schema_org import LANGUAGE, LOGO, breadcrumb_node, clinic_id, web_page_node
 
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
-LOGO = "img/logo.png"
-LANGUAGE = "en-US"
-# Headings of a procedure's body sections that say how to prepare, how it is done and what
-# follows; their text is handed to search engines as schema.org properties.
-SECTION_PROPERTIES = {"before": "preparation", "during": "howPerformed", "after": "followup"}
 
 
 def site_root(request):
@@ -148,10 +142,6 @@ def page_meta(context):
 # schema.org nodes
 
 
-def clinic_id(meta):
-    return {"@id": f"{meta.root}/#clinic"}
-
-
 def website_node(meta, clinic_settings):
     return {
         "@type": "WebSite",
@@ -203,87 +193,6 @@ def _build_clinic_node(meta, site, full):
             for page in model.objects.live().public().defer_streamfields().order_by("title")
         ]
     return node
-
-
-def web_page_node(meta, page=None, schema_type="WebPage", **extra):
-    node = {
-        "@type": schema_type,
-        "@id": f"{meta.url}#webpage",
-        "url": meta.url,
-        "name": meta.title,
-        "inLanguage": LANGUAGE,
-        "isPartOf": {"@id": f"{meta.root}/#website"},
-    }
-    if meta.description:
-        node["description"] = meta.description
-    if meta.image_is_own:
-        node["primaryImageOfPage"] = meta.image_object()
-    if page is not None and page.last_published_at:
-        node["dateModified"] = page.last_published_at
-    if meta.breadcrumbs:
-        node["breadcrumb"] = {"@id": f"{meta.url}#breadcrumb"}
-    node.update(extra)
-    return node
-
-
-def medical_web_page_node(meta, page, entity, about=()):
-    """A clinical page: about `entity` (and `about`), with its medical review when recorded."""
-    node = web_page_node(
-        meta,
-        page,
-        schema_type="MedicalWebPage",
-        mainEntity={"@id": entity["@id"]},
-        about=[{"@id": entity["@id"]}, *about],
-    )
-    if page.last_reviewed:
-        node["lastReviewed"] = page.last_reviewed
-    reviewer = page.reviewed_by
-    if reviewer is not None and reviewer.live:
-        node["reviewedBy"] = person_node(meta, reviewer)
-    return node
-
-
-def breadcrumb_node(meta):
-    return {
-        "@type": "BreadcrumbList",
-        "@id": f"{meta.url}#breadcrumb",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": meta.absolute(url)}
-            for position, (name, url) in enumerate(meta.breadcrumbs, start=1)
-        ],
-    }
-
-
-def person_node(meta, physician):
-    """A reference to a physician's profile, e.g. as an author or reviewer."""
-    return {"@type": "Person", "name": physician.display_name, "url": meta.page_url(physician)}
-
-
-def page_links(meta, pages, schema_type):
-    return [
-        {"@type": schema_type, "name": page.title, "url": meta.page_url(page)} for page in pages
-    ]
-
-
-def plain_text(html_text):
-    """Rich text as one line of plain text; list items and paragraphs end as sentences."""
-    text = re.sub(r"</(p|li|h\d)>", ". ", html_text)
-    text = html.unescape(strip_tags(text))
-    text = re.sub(r"\.(\s*\.)+", ".", " ".join(text.split()))
-    return re.sub(r"([!?:;])\.", r"\1", text).strip()
-
-
-def body_sections(body):
-    """{“before”: text, ...}: plain text under the body's headings that start with those words."""
-    sections, current = {}, None
-    for block in body or ():
-        if block.block_type == "heading":
-            first = block.value["text"].split(maxsplit=1)[0].lower() if block.value["text"] else ""
-            current = first if first in SECTION_PROPERTIES else None
-        elif current and block.block_type == "paragraph":
-            text = plain_text(str(block.value))
-            sections[current] = f"{sections.get(current, '')} {text}".strip()
-    return {SECTION_PROPERTIES[key]: text for key, text in sections.items()}
 
 
 def build_graph(context):

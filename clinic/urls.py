@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,8 +22,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA_FILES:
     # Uploaded images in development and tests.
-    from django.views.static import serve
-
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",

@@ -9,32 +9,26 @@ from wagtail.search import index
 from clinic.blocks import RICH_TEXT_FEATURES, BodyBlock
 from clinic.models import (
     AlsoKnownAsMixin,
+    AToZIndexPage,
     BasePage,
-    IndexPage,
     ListingFieldsMixin,
     MedicalReviewMixin,
     SearchResultType,
-    a_to_z_entries,
     lines,
 )
+from clinic.schema_org import medical_web_page_node, page_links
 
 
-class ConditionIndexPage(IndexPage):
+class ConditionIndexPage(AToZIndexPage):
     """/conditions/: every condition the clinic treats, A to Z, other names included."""
 
     child_model = "conditions.ConditionPage"
     subpage_types = [child_model]
     child_select_related = MedicalReviewMixin.review_select_related
+    context_object_name = "conditions"
 
     class Meta:
         verbose_name = "condition index page"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        conditions = list(self.live_children().order_by("title"))
-        context["conditions"] = conditions
-        context["a_to_z"] = a_to_z_entries(conditions)
-        return context
 
 
 class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
@@ -113,8 +107,6 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         verbose_name = "condition page"
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import medical_web_page_node, page_links
-
         condition = {
             "@type": "MedicalCondition",
             "@id": f"{meta.url}#condition",

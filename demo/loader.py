@@ -7,112 +7,37 @@ as it is, so running it again changes nothing and never overwrites an editor's w
 
 import datetime
 import io
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils.html import escape
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from clinic.models import BodyRegion, ClinicOpeningHours, ClinicSettings, Specialty
-from clinic.models.contact import Weekday
-from conditions.models import ConditionIndexPage, ConditionPage
+from conditions.models import ConditionIndexPage
 from home.models import (
     BodyRegionIndexPage,
     ContactPage,
     HomePage,
-    HomePageFeaturedProcedure,
-    StandardPage,
 )
 from home.roles import configure_roles
 from locations.models import (
     LocationIndexPage,
-    LocationOpeningException,
-    LocationOpeningHours,
-    LocationPage,
 )
-from news.models import NewsCategory, NewsIndexPage, NewsPostPage
-from physicians.models import PhysicianIndexPage, PhysicianPage
-from procedures.models import ProcedureIndexPage, ProcedurePage
+from news.models import NewsCategory, NewsIndexPage
+from physicians.models import PhysicianIndexPage
+from procedures.models import ProcedureIndexPage
 from site_search.models import SearchSynonym
 
 from .images import DIAGRAMS
+from .markup import lines_text, load_data, text_to_html
+from .pages import WEEKDAYS, ContentPagesMixin
 
 
-DATA_DIR = Path(__file__).resolve().parent / "content"
-WEEKDAYS = {label: value for value, label in Weekday.choices}
 Image = get_image_model()
-
-
-def load_data(name):
-    with open(DATA_DIR / f"{name}.toml", "rb") as data_file:
-        return tomllib.load(data_file)
-
-
-def text_to_html(text):
-    """Paragraphs separated by blank lines, "- " lines as a bulleted list; everything escaped."""
-    html = []
-    for chunk in (text or "").strip().split("\n\n"):
-        chunk_lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        paragraph, items = [], []
-        for line in chunk_lines:
-            if line.startswith("- "):
-                items.append(f"<li>{escape(line[2:])}</li>")
-            else:
-                paragraph.append(escape(line))
-        if paragraph:
-            html.append(f"<p>{' '.join(paragraph)}</p>")
-        if items:
-            html.append(f"<ul>{''.join(items)}</ul>")
-    return "".join(html)
-
-
-def text_to_blocks(text, images=None):
-    """
-    The same markup as raw StreamField data, where a "## " line starts a section and a line
-    "!figure <image key>: <caption>" places one of the demo diagrams.
-    """
-    blocks, buffer = [], []
-
-    def flush():
-        if any(line.strip() for line in buffer):
-            blocks.append({"type": "paragraph", "value": text_to_html("\n".join(buffer))})
-        buffer.clear()
-
-    for line in (text or "").strip().splitlines():
-        if line.startswith("## "):
-            flush()
-            blocks.append({"type": "heading", "value": {"text": line[3:].strip(), "level": "h2"}})
-        elif line.startswith("!figure "):
-            flush()
-            key, _, caption = line.removeprefix("!figure ").partition(":")
-            image = images[key.strip()]
-            blocks.append(
-                {
-                    "type": "figure",
-                    "value": {
-                        "image": {
-                            "image": image.pk,
-                            "alt_text": image.description,
-                            "decorative": False,
-                        },
-                        "caption": caption.strip(),
-                    },
-                }
-            )
-        else:
-            buffer.append(line)
-    flush()
-    return blocks
-
-
-def lines_text(values):
-    return "\n".join(values or [])
 
 
 @dataclass
@@ -123,7 +48,7 @@ class LoadReport:
         self.created.append(thing)
 
 
-class DemoContentLoader:
+class DemoContentLoader(ContentPagesMixin):
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.report = LoadReport()
@@ -284,177 +209,3 @@ class DemoContentLoader:
     def publish(self, page):
         page.save_revision().publish()
         self.report.add(page)
-
-    def load_about(self, home):
-        data = self.site_data["about"]
-        about = self.child(
-            home,
-            StandardPage,
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            body=text_to_blocks(data["body"], self.images),
-        )
-        for child_data in data["children"]:
-            page = self.child(
-                about,
-                StandardPage,
-                title=child_data["title"],
-                slug=child_data["slug"],
-                summary=child_data["summary"],
-                body=text_to_blocks(child_data["body"], self.images),
-            )
-            if child_data["slug"] == "care-team":
-                home = HomePage.objects.get(pk=home.pk)
-                if home.care_team_page_id is None:
-                    home.care_team_page = page
-                    self.publish(home)
-
-    def load_locations(self, index):
-        today = datetime.date.today()
-        for item in self.site_data["locations"]:
-            data = dict(item)
-            hours = [
-                LocationOpeningHours(
-                    weekday=WEEKDAYS[day],
-                    opens=datetime.time.fromisoformat(opens),
-                    closes=datetime.time.fromisoformat(closes),
-                )
-                for day, opens, closes in data.pop("hours")
-            ]
-            exceptions = []
-            for exception in data.pop("exceptions"):
-                date = datetime.date(today.year, exception["month"], exception["day"])
-                if date < today:
-                    date = date.replace(year=today.year + 1)
-                times = {
-                    key: datetime.time.fromisoformat(exception[key])
-                    for key in ("opens", "closes")
-                    if key in exception
-                }
-                exceptions.append(
-                    LocationOpeningException(date=date, reason=exception["reason"], **times)
-                )
-            self.child(index, LocationPage, hours=hours, exceptions=exceptions, **data)
-
-    def load_conditions(self, index):
-        pages, created = {}, []
-        for item in load_data("conditions")["condition"]:
-            existing = index.get_children().filter(slug=item["slug"]).first()
-            if existing is not None:
-                pages[item["slug"]] = existing.specific
-                continue
-            page = ConditionPage(
-                title=item["title"],
-                slug=item["slug"],
-                summary=item["summary"],
-                also_known_as=lines_text(item.get("also_known_as")),
-                symptoms=item.get("symptoms", "").strip(),
-                when_to_see_doctor=text_to_html(item.get("when_to_see_doctor", "")),
-                body=text_to_blocks(item.get("body", ""), self.images),
-            )
-            page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
-            index.add_child(instance=page)
-            pages[item["slug"]] = page
-            created.append((page, item))
-        for page, item in created:
-            page.related_conditions = [pages[slug] for slug in item.get("related", [])]
-            self.publish(page)
-        return pages
-
-    def load_procedures(self, index, conditions):
-        pages, created = {}, []
-        for item in load_data("procedures")["procedure"]:
-            existing = index.get_children().filter(slug=item["slug"]).first()
-            if existing is not None:
-                pages[item["slug"]] = existing.specific
-                continue
-            body = text_to_blocks(item.get("body", ""), self.images)
-            if "callout" in item:
-                callout = item["callout"]
-                body.append(
-                    {
-                        "type": "callout",
-                        "value": {
-                            "tone": callout["tone"],
-                            "heading": callout["heading"],
-                            "text": text_to_html(callout["text"]),
-                        },
-                    }
-                )
-            if item.get("questions"):
-                body.append(
-                    {
-                        "type": "questions",
-                        "value": {
-                            "heading": "Common questions",
-                            "questions": [
-                                {
-                                    "question": q["question"],
-                                    "answer": text_to_html(q["answer"]),
-                                }
-                                for q in item["questions"]
-                            ],
-                        },
-                    }
-                )
-            page = ProcedurePage(
-                title=item["title"],
-                slug=item["slug"],
-                summary=item["summary"],
-                also_known_as=lines_text(item.get("also_known_as")),
-                purpose=item.get("purpose", ""),
-                procedure_type=item.get("procedure_type", "PercutaneousProcedure"),
-                setting=item.get("setting", ProcedurePage.Setting.OUTPATIENT),
-                visits_needed=item.get("visits_needed", ""),
-                medicines_used=item.get("medicines_used", ""),
-                typical_relief_onset=item.get("typical_relief_onset", ""),
-                typical_relief_duration=item.get("typical_relief_duration", ""),
-                body=body,
-            )
-            page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
-            page.conditions_treated = [conditions[slug] for slug in item.get("conditions", [])]
-            index.add_child(instance=page)
-            pages[item["slug"]] = page
-            created.append((page, item))
-        for page, item in created:
-            page.prerequisites = [pages[slug] for slug in item.get("prerequisites", [])]
-            if item.get("general"):
-                page.general_procedure = pages[item["general"]]
-            self.publish(page)
-        return pages
-
-    def load_physicians(self, index):
-        pages = {}
-        for item in load_data("physicians")["physician"]:
-            pages[item["slug"]] = self.child(index, PhysicianPage, **item)
-        return pages
-
-    def load_news(self, index, physicians, procedures, conditions):
-        for item in load_data("news")["post"]:
-            if index.get_children().filter(slug=item["slug"]).exists():
-                continue
-            page = NewsPostPage(
-                title=item["title"],
-                slug=item["slug"],
-                date=item["date"],
-                summary=item["summary"],
-                image=self.images.get(item.get("image", "")),
-                body=text_to_blocks(item.get("body", ""), self.images),
-            )
-            page.categories = [self.categories[slug] for slug in item.get("categories", [])]
-            page.featured_physicians = [physicians[slug] for slug in item.get("physicians", [])]
-            page.related_procedures = [procedures[slug] for slug in item.get("procedures", [])]
-            page.related_conditions = [conditions[slug] for slug in item.get("conditions", [])]
-            index.add_child(instance=page)
-            self.publish(page)
-
-    def load_featured_procedures(self, home, procedures):
-        home = HomePage.objects.get(pk=home.pk)
-        if home.featured_procedures.exists():
-            return
-        home.featured_procedures = [
-            HomePageFeaturedProcedure(procedure=procedures[slug])
-            for slug in self.site_data["home"]["featured_procedures"]
-        ]
-        self.publish(home)

@@ -26,6 +26,7 @@ from clinic.models.contact import (
     tel_href,
     weekly_hours,
 )
+from clinic.schema_org import LOGO, clinic_id, web_page_node
 
 
 # How far ahead a location page lists days with other hours than usual.
@@ -177,8 +178,6 @@ class LocationPage(PostalAddressMixin, ListingFieldsMixin, BasePage):
         return context
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import LOGO, clinic_id, web_page_node
-
         place = {
             "@type": "MedicalClinic",
             "@id": f"{meta.url}#location",

@@ -17,6 +17,7 @@ from wagtail.search import index
 from clinic.blocks import BodyBlock
 from clinic.images import check_image_size
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
+from clinic.schema_org import clinic_id, person_node, web_page_node
 
 from .feeds import AtomNewsFeed, NewsFeed
 
@@ -163,8 +164,6 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
         return self.image or super().get_main_image()
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import clinic_id, person_node, web_page_node
-
         author = context.get("author_page")
         article = {
             "@type": "NewsArticle",

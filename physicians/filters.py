@@ -5,8 +5,12 @@ so a filtered list can be shared and bookmarked, and they work without JavaScrip
 
 from urllib.parse import urlencode
 
+import django_filters
+
 from django import forms
 from django.db.models import Q
+
+from wagtail.models import Page
 
 from clinic.models import Language, Specialty
 from conditions.models import ConditionPage
@@ -17,104 +21,78 @@ from procedures.models import ProcedurePage
 NAME_MAX_LENGTH = 80
 
 
-class PhysicianFilterForm(forms.Form):
+def choose_one(label, model, field_name, noun, order="title"):
     """
-    Each field narrows the list; filled fields combine. An unknown value (an old link, a typo in
-    the address) makes the form invalid, and the page says which filter it did not understand.
+    A list to pick one item from: live pages (by slug, so addresses read well), or the items
+    of a shared list that a live physician has. An unknown value says what was not found.
+    """
+    is_page = issubclass(model, Page)
+
+    def queryset(request):  # built per request: a list's relations exist only once models load
+        if is_page:
+            return model.objects.live().order_by(order)
+        return model.objects.filter(physicians__live=True).distinct().order_by("name")
+
+    return django_filters.ModelChoiceFilter(
+        label=label,
+        queryset=queryset,
+        field_name=field_name,
+        to_field_name="slug" if is_page else None,
+        empty_label=f"Any {noun}",
+        distinct=True,
+        error_messages={
+            "invalid_choice": f"We could not find that {noun}. Choose one from the list."
+        },
+    )
+
+
+class CheckboxFilter(django_filters.Filter):
+    field_class = forms.BooleanField
+
+
+class PhysicianFilterSet(django_filters.FilterSet):
+    """
+    Each filter narrows the list; filled filters combine. An unknown value (an old link, a typo
+    in the address) makes the form invalid, and the page says which filter it did not understand.
     """
 
-    name = forms.CharField(
+    name = django_filters.CharFilter(
         label="Physician's name",
-        required=False,
+        method="filter_name",
         max_length=NAME_MAX_LENGTH,
-        strip=True,
         error_messages={
             "max_length": "Please type a shorter name (at most %(limit_value)d letters)."
         },
     )
-    procedure = forms.ModelChoiceField(
-        label="Procedure they perform",
-        queryset=ProcedurePage.objects.live().order_by("title"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any procedure",
-        error_messages={
-            "invalid_choice": "We could not find that procedure. Choose one from the list."
-        },
+    procedure = choose_one(
+        "Procedure they perform", ProcedurePage, "procedures_performed", "procedure"
     )
-    condition = forms.ModelChoiceField(
-        label="Condition they treat",
-        queryset=ConditionPage.objects.live().order_by("title"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any condition",
-        error_messages={
-            "invalid_choice": "We could not find that condition. Choose one from the list."
-        },
+    condition = choose_one("Condition they treat", ConditionPage, "conditions_treated", "condition")
+    specialty = choose_one("Specialty", Specialty, "specialties", "specialty")
+    language = choose_one("Language spoken", Language, "languages", "language")
+    location = choose_one("Location", LocationPage, "locations", "location", order="path")
+    accepting = CheckboxFilter(
+        label="Only physicians taking new patients", method="filter_accepting"
     )
-    specialty = forms.ModelChoiceField(
-        label="Specialty",
-        queryset=Specialty.objects.filter(physicians__live=True).distinct().order_by("name"),
-        required=False,
-        empty_label="Any specialty",
-        error_messages={
-            "invalid_choice": "We could not find that specialty. Choose one from the list."
-        },
-    )
-    language = forms.ModelChoiceField(
-        label="Language spoken",
-        queryset=Language.objects.filter(physicians__live=True).distinct().order_by("name"),
-        required=False,
-        empty_label="Any language",
-        error_messages={
-            "invalid_choice": "We could not find that language. Choose one from the list."
-        },
-    )
-    location = forms.ModelChoiceField(
-        label="Location",
-        queryset=LocationPage.objects.live().order_by("path"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any location",
-        error_messages={
-            "invalid_choice": "We could not find that location. Choose one from the list."
-        },
-    )
-    accepting = forms.BooleanField(label="Only physicians taking new patients", required=False)
-
-    # Field name -> how it narrows a PhysicianPage queryset. A location filter is one more line.
-    lookups = {
-        "procedure": "procedures_performed",
-        "condition": "conditions_treated",
-        "specialty": "specialties",
-        "language": "languages",
-        "location": "locations",
-    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.fields["location"].queryset.exists():
-            del self.fields["location"]  # a clinic with no location pages has nothing to pick
+        if not LocationPage.objects.live().exists():
+            del self.filters["location"]  # a clinic with no location pages has nothing to pick
 
-    def filter(self, queryset):
-        data = self.cleaned_data
-        for field, lookup in self.lookups.items():
-            if field in self.fields and data.get(field):
-                queryset = queryset.filter(**{lookup: data[field]})
-        if data.get("accepting"):
-            queryset = queryset.filter(accepting_new_patients=True)
-        if data.get("name"):
-            for word in data["name"].split():
-                queryset = queryset.filter(
-                    Q(title__icontains=word) | Q(family_name__icontains=word)
-                )
-        return queryset.distinct()
+    def filter_name(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(Q(title__icontains=word) | Q(family_name__icontains=word))
+        return queryset
+
+    def filter_accepting(self, queryset, name, value):
+        return queryset.filter(accepting_new_patients=True) if value else queryset
 
     def active_filters(self):
         """(label, value, query string without this filter) for each filter in use."""
         active = []
-        for name, field in self.fields.items():
-            value = self.cleaned_data.get(name)
+        for name, field in self.form.fields.items():
+            value = self.form.cleaned_data.get(name)
             if not value:
                 continue
             shown = "Yes" if value is True else str(value)
@@ -124,4 +102,4 @@ class PhysicianFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return any(self.data.get(name) for name in self.fields)
+        return any(self.data.get(name) for name in self.filters)

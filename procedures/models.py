@@ -12,36 +12,32 @@ from wagtail.search import index
 from clinic.blocks import BodyBlock
 from clinic.models import (
     AlsoKnownAsMixin,
+    AToZIndexPage,
     BasePage,
-    IndexPage,
     ListingFieldsMixin,
     MedicalReviewMixin,
     SearchResultType,
-    a_to_z_entries,
 )
+from clinic.schema_org import body_sections, medical_web_page_node, page_links
 
 
-class ProcedureIndexPage(IndexPage):
+class ProcedureIndexPage(AToZIndexPage):
     """/procedures/: every procedure, A to Z and grouped by where it hurts."""
 
     child_model = "procedures.ProcedurePage"
     subpage_types = [child_model]
     child_select_related = MedicalReviewMixin.review_select_related
+    context_object_name = "procedures"
 
     class Meta:
         verbose_name = "procedure index page"
 
+    def listed_children(self):
+        return super().listed_children().prefetch_related("body_regions")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        procedures = list(
-            self.live_children()
-            .order_by("title")
-            .defer_streamfields()
-            .prefetch_related("body_regions")
-        )
-        context["procedures"] = procedures
-        context["a_to_z"] = a_to_z_entries(procedures)
-        context["by_region"] = group_by_region(procedures)
+        context["by_region"] = group_by_region(context["procedures"])
         return context
 
 
@@ -235,8 +231,6 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         verbose_name = "procedure page"
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import body_sections, medical_web_page_node, page_links
-
         procedure = {
             "@type": "MedicalProcedure",
             "@id": f"{meta.url}#procedure",

@@ -21,6 +21,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from clinic.models import lines
+
 from .models import SearchSynonym
 
 
@@ -115,9 +117,7 @@ def vocabulary():
             for row in model.objects.live().public().values_list(*fields):
                 words.add(row[0])
                 if len(row) > 1:
-                    words.update(
-                        line.strip() for line in (row[1] or "").splitlines() if line.strip()
-                    )
+                    words.update(lines(row[1]))
         words.update(term for term, _ in synonyms())
         cached = sorted(words)
         cache.set(VOCABULARY_CACHE_KEY, cached, CACHE_TIMEOUT)

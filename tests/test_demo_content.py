@@ -13,7 +13,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from clinic.models import BodyRegion, ClinicSettings, Specialty
 from conditions.models import ConditionPage
-from demo.loader import DATA_DIR
+from demo.markup import DATA_DIR
 from news.models import NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage

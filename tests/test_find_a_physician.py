@@ -165,6 +165,10 @@ def test_procedure_and_condition_pages_link_to_their_physicians(client, physicia
         page.find("a", string="Find a physician for this condition")["href"]
         == "/physicians/?condition=sciatica"
     )
+    # A page no physician is linked to sends patients to the phone, not to an empty list.
+    page = BeautifulSoup(client.get("/procedures/kyphoplasty/").content, "html.parser")
+    assert page.find("a", string="Find a physician for this procedure") is None
+    assert "Call us to find out which of our physicians performs this procedure." in page.text
 
 
 def test_filtered_directory_query_count_does_not_grow(

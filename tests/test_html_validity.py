@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_accessibility import PAGE_TYPES
 from tests.conftest import create_fictional_physician, record_fictional_review
+from tests.pages import ALL_PAGES
 
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -62,7 +62,7 @@ def test_every_page_type_is_valid_html(client, vnu, tmp_path):
     record_fictional_review(create_fictional_physician())
 
     files = []
-    for page_type, path in PAGE_TYPES.items():
+    for page_type, path in ALL_PAGES.items():
         response = client.get(path)
         assert response.status_code in (200, 400, 404), path
         file = tmp_path / (page_type.replace(" ", "-") + ".html")

@@ -6,7 +6,7 @@ as they are in production, and images already have their renditions.
 
 import pytest
 
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils.wagtail_factories import ImageFactory
@@ -23,35 +23,39 @@ from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.factories import ProcedurePageFactory
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.pages import ALL_PAGES
 
 
 pytestmark = pytest.mark.django_db
 
-# Page type -> (a page of that type, the most queries it may take). Four of them route the
-# request (site, home page, section, page) and two are Wagtail's check for private pages.
+# The most queries each page of tests.pages may take.
+PAGE_BUDGETS = {
+    "home": 10,
+    "procedure index": 8,
+    "procedure": 14,
+    "condition index": 7,
+    "condition": 12,
+    "physician index": 15,  # 6 of them fill the filter form's lists
+    "physician": 14,
+    "news index": 9,
+    "news post": 11,
+    "standard page": 7,
+    "standard subpage": 8,
+    "where does it hurt": 7,
+    "body region": 9,
+    "location index": 9,
+    "location": 14,
+    "contact page": 9,
+    "appointment request": 8,
+    "appointment request sent": 1,
+    "filtered directory": 14,
+    "not found": 4,
+    "search results": 10,  # one query per kind of result on the page shown, at most five
+}
+# Page type -> (address, the most queries it may take).
 BUDGETS = {
-    "home": ("/", 10),
-    "procedure index": ("/procedures/", 8),
-    "procedure": ("/procedures/sacroiliac-joint-injection/", 14),
-    "condition index": ("/conditions/", 7),
-    "condition": ("/conditions/sciatica/", 12),
-    "physician index": ("/physicians/", 15),  # 6 of them fill the filter form's lists
-    "physician": ("/physicians/howard-jackson/", 14),
-    "news index": ("/news/", 9),
-    "news post": ("/news/non-surgical-relief-for-spine-pain/", 11),
-    "standard page": ("/about/", 7),
-    "where does it hurt": ("/where-does-it-hurt/", 7),
-    "body region": ("/where-does-it-hurt/lower-back/", 9),
-    "filtered directory": ("/physicians/?procedure=sacroiliac-joint-injection&accepting=on", 14),
-    "standard subpage": ("/about/care-team/", 8),
-    "location index": ("/locations/", 9),
-    "location": ("/locations/anytown/", 14),
-    "contact page": ("/contact/", 9),
-    "appointment request": ("/appointments/request/?about=4", 8),
-    "appointment request sent": ("/appointments/request/sent/", 1),
-    "not found": ("/no-such-page/", 4),
-    # One query per kind of result on the page shown, so at most five of them.
-    "search": ("/search/?q=pain", 10),
+    **{name: (ALL_PAGES[name], budget) for name, budget in PAGE_BUDGETS.items()},
+    "appointment request about a page": ("/appointments/request/?about=4", 8),
     "search suggestions": ("/search/suggest/?q=pro", 3),
     # For crawlers and feed readers.
     "news feed": ("/news/feed/", 10),
@@ -136,9 +140,16 @@ def add_content(scale):
     relief_post.save()
 
 
-@pytest.fixture
-def populated(db):
-    add_content(1)
+@pytest.fixture(scope="module")
+def populated(django_db_setup, django_db_blocker):
+    """
+    The demo clinic with as much content again, built once for this module's tests: each test
+    runs in a savepoint inside this transaction, which is rolled back after the last one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        add_content(1)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("page_type", BUDGETS)

@@ -23,32 +23,13 @@ from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage, NewsPostPage
 from procedures.models import ProcedurePage
 from tests.conftest import create_fictional_physician, record_fictional_review
+from tests.pages import PAGES
 
 
 pytestmark = pytest.mark.django_db
 
 ROOT = "http://localhost"
 
-# One page of each kind patients and crawlers reach.
-PAGES = {
-    "home": "/",
-    "procedure index": "/procedures/",
-    "procedure": "/procedures/sacroiliac-joint-injection/",
-    "condition index": "/conditions/",
-    "condition": "/conditions/complex-regional-pain-syndrome/",
-    "physician index": "/physicians/",
-    "physician": "/physicians/howard-jackson/",
-    "news index": "/news/",
-    "news post": "/news/non-surgical-relief-for-spine-pain/",
-    "standard page": "/about/",
-    "standard subpage": "/about/care-team/",
-    "where does it hurt": "/where-does-it-hurt/",
-    "body region": "/where-does-it-hurt/lower-back/",
-    "location index": "/locations/",
-    "location": "/locations/anytown/",
-    "contact page": "/contact/",
-    "appointment request": "/appointments/request/",
-}
 
 # Every schema.org type the site states (checked against schema.org when added here).
 SCHEMA_TYPES = {

@@ -1,26 +1,22 @@
 """The core layer's models: the base page and its mixins, the shared lists, the clinic's details."""
 
-from .base import (
-    AlsoKnownAsMixin,
-    BasePage,
-    IndexPage,
-    ListingFieldsMixin,
-    SearchResultType,
-    a_to_z_entries,
-    lines,
-)
+from .base import BasePage
+from .index import AToZIndexPage, IndexPage, a_to_z_entries
+from .mixins import AlsoKnownAsMixin, IntroMixin, ListingFieldsMixin, SearchResultType, lines
 from .review import MedicalReviewMixin, ReviewStatus, review_status
 from .site_settings import ClinicOpeningHours, ClinicSettings
 from .taxonomy import BodyRegion, Language, Specialty
 
 
 __all__ = [
+    "AToZIndexPage",
     "AlsoKnownAsMixin",
     "BasePage",
     "BodyRegion",
     "ClinicOpeningHours",
     "ClinicSettings",
     "IndexPage",
+    "IntroMixin",
     "Language",
     "ListingFieldsMixin",
     "MedicalReviewMixin",

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .base import lines
+from .mixins import lines
 
 
 def tel_href(phone):

@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .base import lines
 from .contact import (
     OpeningHoursRow,
     PostalAddressMixin,
@@ -23,6 +22,7 @@ from .contact import (
     opening_hours_schema,
     tel_href,
 )
+from .mixins import lines
 
 
 @register_setting(icon="site")

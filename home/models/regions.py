@@ -1,36 +1,27 @@
-from django.db import models
 from django.shortcuts import get_object_or_404
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from clinic.models import BasePage, BodyRegion
+from clinic.models import BasePage, BodyRegion, IntroMixin
+from clinic.schema_org import page_links, web_page_node
 from conditions.models import ConditionPage
 from procedures.models import ProcedurePage
 
 
-class BodyRegionIndexPage(RoutablePageMixin, BasePage):
+class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
     """
     /where-does-it-hurt/: patients start from a part of the body, not a diagnosis. Lists the
     body regions; /where-does-it-hurt/<region>/ shows the conditions and procedures for one.
     """
 
-    intro = models.TextField(
-        blank=True,
-        help_text="One or two sentences above the list of body regions, in plain words.",
-    )
-
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
 
     class Meta:
         verbose_name = "body region index page"
-
-    def get_meta_description(self):
-        return self.search_description or self.intro
 
     @path("")
     def region_list(self, request):
@@ -81,8 +72,6 @@ class BodyRegionIndexPage(RoutablePageMixin, BasePage):
         return urls
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import page_links, web_page_node
-
         region = context.get("region")
         if region is None:
             return [web_page_node(meta, self, schema_type="CollectionPage")]

@@ -1,11 +1,10 @@
-from django.db import models
-
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
-from clinic.models import BasePage, ListingFieldsMixin, SearchResultType
+from clinic.models import BasePage, IntroMixin, ListingFieldsMixin, SearchResultType
+from clinic.schema_org import clinic_id, web_page_node
 from locations.models import LocationPage
 
 
@@ -41,16 +40,11 @@ class StandardPage(ListingFieldsMixin, BasePage):
         return context
 
 
-class ContactPage(BasePage):
+class ContactPage(IntroMixin, BasePage):
     """
     /contact/: how to reach the clinic. The phone number, address, hours and emergency notice
     come from the clinic's details and the locations, so they are written in one place only.
     """
-
-    intro = models.TextField(
-        blank=True,
-        help_text="One or two sentences at the top, e.g. when to call and when to write.",
-    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -58,7 +52,7 @@ class ContactPage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("intro"),
+        *IntroMixin.intro_panels,
         HelpPanel(
             content=(
                 "The phone number, address, opening hours and emergency notice on this page "
@@ -70,9 +64,6 @@ class ContactPage(BasePage):
     class Meta:
         verbose_name = "contact page"
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = list(
@@ -81,6 +72,4 @@ class ContactPage(BasePage):
         return context
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import clinic_id, web_page_node
-
         return [web_page_node(meta, self, schema_type="ContactPage", about=clinic_id(meta))]

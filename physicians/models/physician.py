@@ -14,7 +14,8 @@ from wagtail.search import index
 
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.images import check_image_size
-from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
+from clinic.models import BasePage, ListingFieldsMixin, SearchResultType
+from clinic.schema_org import clinic_id, page_links, web_page_node
 
 
 class PhysicianQuerySet(PageQuerySet):
@@ -26,40 +27,6 @@ class PhysicianQuerySet(PageQuerySet):
             .prefetch_related("specialties", "photo__renditions")
             .order_by("family_name", "title")
         )
-
-
-class PhysicianIndexPage(IndexPage):
-    """/physicians/ ("Find a Physician"): every physician with photo, specialties and availability."""
-
-    child_model = "physicians.PhysicianPage"
-    subpage_types = [child_model]
-
-    class Meta:
-        verbose_name = "physician index page"
-
-    def get_context(self, request, *args, **kwargs):
-        from .filters import PhysicianFilterForm
-
-        context = super().get_context(request, *args, **kwargs)
-        form = PhysicianFilterForm(request.GET)
-        physicians = self.live_children()
-        if form.is_valid():
-            physicians = form.filter(physicians)
-            context["active_filters"] = form.active_filters()
-        context["form"] = form
-        context["filtered"] = form.is_filtered
-        if form.is_filtered:
-            # A filtered list is for people; search engines index the whole directory.
-            context["noindex"] = True
-            context["meta_title"] = f"Filtered: {self.get_meta_title()}"
-        context["physicians"] = list(physicians.for_cards()) if form.is_valid() else []
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if response.context_data["form"].errors:
-            response.status_code = 400  # the page still explains what was not understood
-        return response
 
 
 class PhysicianPage(ListingFieldsMixin, BasePage):
@@ -236,8 +203,6 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         return self.photo
 
     def get_schema_org(self, meta, context):
-        from clinic.seo import clinic_id, page_links, web_page_node
-
         physician = {
             "@type": "Physician",
             "@id": f"{meta.url}#physician",

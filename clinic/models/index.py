@@ -1,0 +1,105 @@
+"""Section index pages (/procedures/, /news/…) and the A to Z lists some of them show."""
+
+from collections import defaultdict
+
+from django.apps import apps
+
+from wagtail.models import Page, get_page_models
+
+from ..schema_org import web_page_node
+from .base import BasePage
+from .mixins import IntroMixin
+
+
+def a_to_z_entries(pages):
+    """
+    Letter groups for an A to Z list: each page under its title, and again under each of its
+    other names as a "see" entry pointing to the page. Returns [(letter, [entry, ...]), ...].
+    """
+    groups = defaultdict(list)
+    for page in pages:
+        entries = [{"name": page.title, "page": page, "is_alias": False}]
+        entries += [{"name": name, "page": page, "is_alias": True} for name in page.other_names]
+        for entry in entries:
+            first = entry["name"][:1].upper()
+            letter = first if first.isalpha() else "#"
+            groups[letter].append(entry)
+    return [
+        (letter, sorted(groups[letter], key=lambda entry: entry["name"].casefold()))
+        for letter in sorted(groups)
+    ]
+
+
+class IndexPage(IntroMixin, BasePage):
+    """
+    A section's index page under the home page (/procedures/, /news/...), whose children are all
+    of one page type, `child_model` ("app_label.ModelName"). It routes to a child in one query
+    and lists its live children.
+    """
+
+    child_model = None
+    # Relations of a child page that its own template shows, loaded with it when routing.
+    child_select_related = ()
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """
+        A section goes under the page type that lists it among its subpage types (the home
+        page, in the app above), never at the root of the tree: it names no page type above it.
+        """
+        if cls._clean_parent_page_models is None:
+            cls._clean_parent_page_models = [
+                model for model in get_page_models() if model is not Page
+            ]
+        return cls._clean_parent_page_models
+
+    @classmethod
+    def get_child_model(cls):
+        return apps.get_model(cls.child_model)
+
+    def get_schema_org(self, meta, context):
+        return [web_page_node(meta, self, schema_type="CollectionPage")]
+
+    def live_children(self):
+        return self.get_child_model().objects.child_of(self).live()
+
+    def route(self, request, path_components):
+        if path_components:
+            model = self.get_child_model()
+            try:
+                children = model.objects.child_of(self)
+                if self.child_select_related:
+                    children = children.select_related(*self.child_select_related)
+                child = children.get(slug=path_components[0])
+            except model.DoesNotExist:
+                pass  # another page type, or none: let Wagtail decide
+            else:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class AToZIndexPage(IndexPage):
+    """An index page that lists its children A to Z, each again under its other names."""
+
+    # The name the template knows the list by, e.g. "procedures".
+    context_object_name = "pages"
+
+    class Meta:
+        abstract = True
+
+    def listed_children(self):
+        return self.live_children().order_by("title").defer_streamfields()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = list(self.listed_children())
+        context[self.context_object_name] = pages
+        context["a_to_z"] = a_to_z_entries(pages)
+        return context

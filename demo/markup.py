@@ -1,0 +1,76 @@
+"""The plain-text markup of the demo data files, turned into rich text and StreamField data."""
+
+import tomllib
+from pathlib import Path
+
+from django.utils.html import escape
+
+from clinic.models import lines
+
+
+DATA_DIR = Path(__file__).resolve().parent / "content"
+
+
+def load_data(name):
+    with open(DATA_DIR / f"{name}.toml", "rb") as data_file:
+        return tomllib.load(data_file)
+
+
+def text_to_html(text):
+    """Paragraphs separated by blank lines, "- " lines as a bulleted list; everything escaped."""
+    html = []
+    for chunk in (text or "").strip().split("\n\n"):
+        paragraph, items = [], []
+        for line in lines(chunk):
+            if line.startswith("- "):
+                items.append(f"<li>{escape(line[2:])}</li>")
+            else:
+                paragraph.append(escape(line))
+        if paragraph:
+            html.append(f"<p>{' '.join(paragraph)}</p>")
+        if items:
+            html.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(html)
+
+
+def text_to_blocks(text, images=None):
+    """
+    The same markup as raw StreamField data, where a "## " line starts a section and a line
+    "!figure <image key>: <caption>" places one of the demo diagrams.
+    """
+    blocks, buffer = [], []
+
+    def flush():
+        if any(line.strip() for line in buffer):
+            blocks.append({"type": "paragraph", "value": text_to_html("\n".join(buffer))})
+        buffer.clear()
+
+    for line in (text or "").strip().splitlines():
+        if line.startswith("## "):
+            flush()
+            blocks.append({"type": "heading", "value": {"text": line[3:].strip(), "level": "h2"}})
+        elif line.startswith("!figure "):
+            flush()
+            key, _, caption = line.removeprefix("!figure ").partition(":")
+            image = images[key.strip()]
+            blocks.append(
+                {
+                    "type": "figure",
+                    "value": {
+                        "image": {
+                            "image": image.pk,
+                            "alt_text": image.description,
+                            "decorative": False,
+                        },
+                        "caption": caption.strip(),
+                    },
+                }
+            )
+        else:
+            buffer.append(line)
+    flush()
+    return blocks
+
+
+def lines_text(values):
+    return "\n".join(values or [])

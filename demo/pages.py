@@ -1,0 +1,194 @@
+"""The demo clinic's pages below the home page, built from the data files."""
+
+import datetime
+
+from clinic.models.contact import Weekday
+from conditions.models import ConditionPage
+from home.models import HomePage, HomePageFeaturedProcedure, StandardPage
+from locations.models import LocationOpeningException, LocationOpeningHours, LocationPage
+from news.models import NewsPostPage
+from physicians.models import PhysicianPage
+from procedures.models import ProcedurePage
+
+from .markup import lines_text, load_data, text_to_blocks, text_to_html
+
+
+WEEKDAYS = {label: value for value, label in Weekday.choices}
+
+
+class ContentPagesMixin:
+    """The parts of DemoContentLoader that build the content pages, section by section."""
+
+    def load_about(self, home):
+        data = self.site_data["about"]
+        about = self.child(
+            home,
+            StandardPage,
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=text_to_blocks(data["body"], self.images),
+        )
+        for child_data in data["children"]:
+            page = self.child(
+                about,
+                StandardPage,
+                title=child_data["title"],
+                slug=child_data["slug"],
+                summary=child_data["summary"],
+                body=text_to_blocks(child_data["body"], self.images),
+            )
+            if child_data["slug"] == "care-team":
+                home = HomePage.objects.get(pk=home.pk)
+                if home.care_team_page_id is None:
+                    home.care_team_page = page
+                    self.publish(home)
+
+    def load_locations(self, index):
+        today = datetime.date.today()
+        for item in self.site_data["locations"]:
+            data = dict(item)
+            hours = [
+                LocationOpeningHours(
+                    weekday=WEEKDAYS[day],
+                    opens=datetime.time.fromisoformat(opens),
+                    closes=datetime.time.fromisoformat(closes),
+                )
+                for day, opens, closes in data.pop("hours")
+            ]
+            exceptions = []
+            for exception in data.pop("exceptions"):
+                date = datetime.date(today.year, exception["month"], exception["day"])
+                if date < today:
+                    date = date.replace(year=today.year + 1)
+                times = {
+                    key: datetime.time.fromisoformat(exception[key])
+                    for key in ("opens", "closes")
+                    if key in exception
+                }
+                exceptions.append(
+                    LocationOpeningException(date=date, reason=exception["reason"], **times)
+                )
+            self.child(index, LocationPage, hours=hours, exceptions=exceptions, **data)
+
+    def load_conditions(self, index):
+        pages, created = {}, []
+        for item in load_data("conditions")["condition"]:
+            existing = index.get_children().filter(slug=item["slug"]).first()
+            if existing is not None:
+                pages[item["slug"]] = existing.specific
+                continue
+            page = ConditionPage(
+                title=item["title"],
+                slug=item["slug"],
+                summary=item["summary"],
+                also_known_as=lines_text(item.get("also_known_as")),
+                symptoms=item.get("symptoms", "").strip(),
+                when_to_see_doctor=text_to_html(item.get("when_to_see_doctor", "")),
+                body=text_to_blocks(item.get("body", ""), self.images),
+            )
+            page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
+            index.add_child(instance=page)
+            pages[item["slug"]] = page
+            created.append((page, item))
+        for page, item in created:
+            page.related_conditions = [pages[slug] for slug in item.get("related", [])]
+            self.publish(page)
+        return pages
+
+    def load_procedures(self, index, conditions):
+        pages, created = {}, []
+        for item in load_data("procedures")["procedure"]:
+            existing = index.get_children().filter(slug=item["slug"]).first()
+            if existing is not None:
+                pages[item["slug"]] = existing.specific
+                continue
+            body = text_to_blocks(item.get("body", ""), self.images)
+            if "callout" in item:
+                callout = item["callout"]
+                body.append(
+                    {
+                        "type": "callout",
+                        "value": {
+                            "tone": callout["tone"],
+                            "heading": callout["heading"],
+                            "text": text_to_html(callout["text"]),
+                        },
+                    }
+                )
+            if item.get("questions"):
+                body.append(
+                    {
+                        "type": "questions",
+                        "value": {
+                            "heading": "Common questions",
+                            "questions": [
+                                {
+                                    "question": q["question"],
+                                    "answer": text_to_html(q["answer"]),
+                                }
+                                for q in item["questions"]
+                            ],
+                        },
+                    }
+                )
+            page = ProcedurePage(
+                title=item["title"],
+                slug=item["slug"],
+                summary=item["summary"],
+                also_known_as=lines_text(item.get("also_known_as")),
+                purpose=item.get("purpose", ""),
+                procedure_type=item.get("procedure_type", "PercutaneousProcedure"),
+                setting=item.get("setting", ProcedurePage.Setting.OUTPATIENT),
+                visits_needed=item.get("visits_needed", ""),
+                medicines_used=item.get("medicines_used", ""),
+                typical_relief_onset=item.get("typical_relief_onset", ""),
+                typical_relief_duration=item.get("typical_relief_duration", ""),
+                body=body,
+            )
+            page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
+            page.conditions_treated = [conditions[slug] for slug in item.get("conditions", [])]
+            index.add_child(instance=page)
+            pages[item["slug"]] = page
+            created.append((page, item))
+        for page, item in created:
+            page.prerequisites = [pages[slug] for slug in item.get("prerequisites", [])]
+            if item.get("general"):
+                page.general_procedure = pages[item["general"]]
+            self.publish(page)
+        return pages
+
+    def load_physicians(self, index):
+        pages = {}
+        for item in load_data("physicians")["physician"]:
+            pages[item["slug"]] = self.child(index, PhysicianPage, **item)
+        return pages
+
+    def load_news(self, index, physicians, procedures, conditions):
+        for item in load_data("news")["post"]:
+            if index.get_children().filter(slug=item["slug"]).exists():
+                continue
+            page = NewsPostPage(
+                title=item["title"],
+                slug=item["slug"],
+                date=item["date"],
+                summary=item["summary"],
+                image=self.images.get(item.get("image", "")),
+                body=text_to_blocks(item.get("body", ""), self.images),
+            )
+            page.categories = [self.categories[slug] for slug in item.get("categories", [])]
+            page.featured_physicians = [physicians[slug] for slug in item.get("physicians", [])]
+            page.related_procedures = [procedures[slug] for slug in item.get("procedures", [])]
+            page.related_conditions = [conditions[slug] for slug in item.get("conditions", [])]
+            index.add_child(instance=page)
+            self.publish(page)
+
+    def load_featured_procedures(self, home, procedures):
+        home = HomePage.objects.get(pk=home.pk)
+        if home.featured_procedures.exists():
+            return
+        home.featured_procedures = [
+            HomePageFeaturedProcedure(procedure=procedures[slug])
+            for slug in self.site_data["home"]["featured_procedures"]
+        ]
+        self.publish(home)

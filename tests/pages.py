@@ -1,0 +1,46 @@
+"""
+One page of each kind, in the demo clinic, for the tests that visit every page type: query
+budgets, SEO, HTML validity and the browser's accessibility checks.
+"""
+
+# Pages patients and crawlers reach, each worth indexing.
+PAGES = {
+    "home": "/",
+    "procedure index": "/procedures/",
+    "procedure": "/procedures/sacroiliac-joint-injection/",
+    "condition index": "/conditions/",
+    "condition": "/conditions/complex-regional-pain-syndrome/",
+    "physician index": "/physicians/",
+    "physician": "/physicians/howard-jackson/",
+    "news index": "/news/",
+    "news post": "/news/non-surgical-relief-for-spine-pain/",
+    "standard page": "/about/",
+    "standard subpage": "/about/care-team/",
+    "where does it hurt": "/where-does-it-hurt/",
+    "body region": "/where-does-it-hurt/lower-back/",
+    "location index": "/locations/",
+    "location": "/locations/anytown/",
+    "contact page": "/contact/",
+    "appointment request": "/appointments/request/",
+}
+
+# Views kept out of search engines, and the answers to bad input.
+OTHER_PAGES = {
+    "appointment request sent": "/appointments/request/sent/",
+    "filtered directory": "/physicians/?procedure=sacroiliac-joint-injection&accepting=on",
+    "directory with a bad filter": "/physicians/?procedure=no-such-procedure",
+    "search results": "/search/?q=injection",
+    "search without results": "/search/?q=qwertyuiop",
+    "not found": "/no-such-page/",
+}
+
+ALL_PAGES = {**PAGES, **OTHER_PAGES}
+
+
+def expected_status(url):
+    """200, or the 4xx a page of bad input or a missing page answers with."""
+    if url.endswith("/no-such-page/"):
+        return 404
+    if "no-such-procedure" in url:
+        return 400
+    return 200
