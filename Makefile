@@ -47,8 +47,11 @@ run: install ## Set up the database and demo content, then serve the site on htt
 	$(PY) manage.py ensure_demo_users --url http://127.0.0.1:$(PORT)/admin/
 	DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# One test process per core (at most 4), each with its own test database and demo clinic.
+TEST_PROCESSES ?= -n auto --maxprocesses 4
+
 test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 lint: install ## Check code style with ruff, and the layers of docs/architecture.md with import-linter
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,8 @@ in an e-mail, and is deleted after the retention period (see delete_old_appointm
 from django.conf import settings
 from django.db import models
 
+from clinic.models.fields import optional_link
+
 
 # The group that handles requests and is told of new ones (see home.roles).
 FRONT_DESK = "Front desk"
@@ -38,24 +40,14 @@ class AppointmentRequest(models.Model):
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(blank=True)
     patient_type = models.CharField("new or returning", max_length=10, choices=PatientType)
-    preferred_location = models.ForeignKey(
-        "locations.LocationPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    preferred_physician = models.ForeignKey(
+    preferred_location = optional_link("locations.LocationPage")
+    preferred_physician = optional_link(
         "physicians.PhysicianPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
     preferred_days = models.JSONField(default=list, blank=True)
     preferred_times = models.JSONField(default=list, blank=True)
-    about_page = models.ForeignKey(
+    about_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name="sent from the page",
         help_text="The procedure, condition or physician page the patient started from.",
     )

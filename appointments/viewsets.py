@@ -73,17 +73,14 @@ class PatientDetailsPanel(Panel):
             return context
 
 
+# What the patient sent, as the staff read it: days and times by their names.
+SHOWN_AS = {
+    "preferred_days": "preferred_days_display",
+    "preferred_times": "preferred_times_display",
+}
 DETAILS = [
-    "name",
-    "phone",
-    "email",
-    "patient_type",
-    "preferred_location",
-    "preferred_physician",
-    "preferred_days_display",
-    "preferred_times_display",
+    *(SHOWN_AS.get(name, name) for name in AppointmentRequest.patient_fields),
     "about_page",
-    "message",
     "created_at",
     "consent_at",
 ]

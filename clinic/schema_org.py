@@ -42,6 +42,20 @@ def web_page_node(meta, page=None, schema_type="WebPage", **extra):
     return node
 
 
+def medical_entity(meta, page, schema_type, fragment):
+    """What a clinical page is about (a MedicalProcedure, a MedicalCondition), with its other names."""
+    entity = {
+        "@type": schema_type,
+        "@id": f"{meta.url}#{fragment}",
+        "name": page.title,
+        "url": meta.url,
+        "description": meta.description,
+    }
+    if page.other_names:
+        entity["alternateName"] = page.other_names
+    return entity
+
+
 def medical_web_page_node(meta, page, entity, about=()):
     """A clinical page: about `entity` (and `about`), with its medical review when recorded."""
     node = web_page_node(

@@ -7,19 +7,32 @@ from .models import ClinicOpeningHours, ClinicSettings
 from .navigation import clear_site_cache
 
 
-def _clear(**kwargs):
-    clear_site_cache()
+def clear_when_content_changes(clear, name, models=()):
+    """
+    Call `clear()` whenever a page is published, unpublished, moved or deleted, and whenever
+    one of `models` is saved or deleted: for caches built from pages and those models.
+    """
+
+    def handler(**kwargs):
+        clear()
+
+    for signal, sender, event in [
+        (page_published, None, "publish"),
+        (page_unpublished, None, "unpublish"),
+        (post_page_move, None, "move"),
+        (post_delete, Page, "page_delete"),
+    ]:
+        signal.connect(handler, sender=sender, weak=False, dispatch_uid=f"{name}_clear_on_{event}")
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"{name}_save_{label}")
+        post_delete.connect(
+            handler, sender=model, weak=False, dispatch_uid=f"{name}_delete_{label}"
+        )
 
 
 def register_signal_handlers():
     """The menu and the clinic's details are cached: changing them clears the cache."""
-    page_published.connect(_clear, dispatch_uid="clinic_clear_on_publish")
-    page_unpublished.connect(_clear, dispatch_uid="clinic_clear_on_unpublish")
-    post_page_move.connect(_clear, dispatch_uid="clinic_clear_on_move")
-    post_delete.connect(_clear, sender=Page, dispatch_uid="clinic_clear_on_page_delete")
-    post_save.connect(_clear, sender=ClinicSettings, dispatch_uid="clinic_clear_on_settings")
-    post_save.connect(_clear, sender=ClinicOpeningHours, dispatch_uid="clinic_clear_on_hours")
-    post_delete.connect(
-        _clear, sender=ClinicOpeningHours, dispatch_uid="clinic_clear_on_hours_delete"
+    clear_when_content_changes(
+        clear_site_cache, "clinic", models=[ClinicSettings, ClinicOpeningHours, Site]
     )
-    post_save.connect(_clear, sender=Site, dispatch_uid="clinic_clear_on_site")

@@ -16,7 +16,7 @@ from clinic.models import (
     SearchResultType,
     lines,
 )
-from clinic.schema_org import medical_web_page_node, page_links
+from clinic.schema_org import medical_entity, medical_web_page_node, page_links
 
 
 class ConditionIndexPage(AToZIndexPage):
@@ -24,7 +24,6 @@ class ConditionIndexPage(AToZIndexPage):
 
     child_model = "conditions.ConditionPage"
     subpage_types = [child_model]
-    child_select_related = MedicalReviewMixin.review_select_related
     context_object_name = "conditions"
 
     class Meta:
@@ -107,15 +106,7 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         verbose_name = "condition page"
 
     def get_schema_org(self, meta, context):
-        condition = {
-            "@type": "MedicalCondition",
-            "@id": f"{meta.url}#condition",
-            "name": self.title,
-            "url": meta.url,
-            "description": meta.description,
-        }
-        if self.other_names:
-            condition["alternateName"] = self.other_names
+        condition = medical_entity(meta, self, "MedicalCondition", "condition")
         regions = context.get("body_region_list")
         if regions:
             condition["associatedAnatomy"] = [

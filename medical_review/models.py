@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from wagtail.models import AbstractGroupApprovalTask
 
+from clinic.models.fields import optional_link
+
 
 REVIEW_INTERVAL_MONTHS = 12
 # The group whose members approve clinical pages (see home.roles).
@@ -54,11 +56,8 @@ class MedicalReview(models.Model):
         primary_key=True,
         related_name="medical_review",
     )
-    reviewer = models.ForeignKey(
+    reviewer = optional_link(
         "physicians.PhysicianPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="medical_reviews",
         verbose_name="reviewed by",
         help_text="The physician who approved the page.",

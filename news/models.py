@@ -17,6 +17,7 @@ from wagtail.search import index
 from clinic.blocks import BodyBlock
 from clinic.images import check_image_size
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
+from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, person_node, web_page_node
 
 from .feeds import AtomNewsFeed, NewsFeed
@@ -92,20 +93,13 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
         default=datetime.date.today,
         help_text="The date shown on the post. Posts are listed newest first.",
     )
-    author = models.ForeignKey(
+    author = optional_link(
         "physicians.PhysicianPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="authored_news_posts",
         help_text="Optional. The physician who wrote this post.",
     )
-    image = models.ForeignKey(
+    image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Optional. Shown at the top of the post and in listings. Give it a description for people who cannot see it.",
     )
     body = StreamField(BodyBlock(), blank=True)

@@ -18,7 +18,8 @@ from clinic.models import (
     MedicalReviewMixin,
     SearchResultType,
 )
-from clinic.schema_org import body_sections, medical_web_page_node, page_links
+from clinic.models.fields import optional_link
+from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
 
 
 class ProcedureIndexPage(AToZIndexPage):
@@ -26,7 +27,6 @@ class ProcedureIndexPage(AToZIndexPage):
 
     child_model = "procedures.ProcedurePage"
     subpage_types = [child_model]
-    child_select_related = MedicalReviewMixin.review_select_related
     context_object_name = "procedures"
 
     class Meta:
@@ -124,11 +124,8 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         verbose_name="procedures that come first",
         help_text="Procedures a patient has before this one, e.g. a medial branch block before a radiofrequency neurotomy.",
     )
-    general_procedure = models.ForeignKey(
+    general_procedure = optional_link(
         "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="specific_forms",
         verbose_name="a specific form of",
         help_text="If this is one form of a broader procedure (cervical epidural injection of epidural steroid injections), choose the broader one.",
@@ -231,15 +228,7 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         verbose_name = "procedure page"
 
     def get_schema_org(self, meta, context):
-        procedure = {
-            "@type": "MedicalProcedure",
-            "@id": f"{meta.url}#procedure",
-            "name": self.title,
-            "url": meta.url,
-            "description": meta.description,
-        }
-        if self.other_names:
-            procedure["alternateName"] = self.other_names
+        procedure = medical_entity(meta, self, "MedicalProcedure", "procedure")
         if self.procedure_type:
             procedure["procedureType"] = f"https://schema.org/{self.procedure_type}"
         regions = context.get("body_region_list")

@@ -16,6 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+import psycopg
+
+import django
+
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -81,8 +85,6 @@ WORDS = [
 
 
 def create_database():
-    import psycopg
-
     name = DATABASE_URL.rsplit("/", 1)[1]
     admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
@@ -95,6 +97,7 @@ def create_database():
 
 def generate_pages(target):
     """Add fictional procedure and condition pages until `target` generated pages exist."""
+    # Imported here, after django.setup() in main(): models need the app registry.
     from django.db import transaction
 
     from conditions.models import ConditionIndexPage, ConditionPage
@@ -163,9 +166,8 @@ def measure(client, label, rows):
 
 def main():
     create_database()
-    import django
-
     django.setup()
+    # Imported after django.setup(): models and the test client need the app registry.
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

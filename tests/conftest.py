@@ -10,10 +10,14 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
+from django.urls import reverse
 
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
+from clinic.models import BodyRegion
+from home.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
 from medical_review.models import record_review
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage
@@ -105,3 +109,47 @@ def record_fictional_review(physician):
     page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     record_review(page, physician)
     return page
+
+
+@pytest.fixture
+def editor():
+    return make_user("ed", EDITORS)
+
+
+@pytest.fixture
+def reviewer():
+    """A medical reviewer whose account belongs to a (fictional) physician's profile."""
+    user = make_user("rev", MEDICAL_REVIEWERS)
+    physician = PhysicianPageFactory(
+        parent=PhysicianIndexPage.objects.get(), title="Robin Reviewer", family_name="Reviewer"
+    )
+    physician.reviewer_account = user
+    physician.save_revision().publish()
+    return user
+
+
+@pytest.fixture
+def site_admin():
+    return make_user("sa", SITE_ADMINS)
+
+
+def procedure_form(title="Genicular nerve block"):
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "genicular-nerve-block",
+            "summary": "A numbing medicine is placed near the nerves of the knee.",
+            "body": streamfield([("paragraph", rich_text("<p>The nerves are numbed.</p>"))]),
+            "purpose": "diagnosis",
+            "setting": "outpatient",
+            "general_procedure": "",
+        }
+    )
+    data["body_regions"] = [BodyRegion.objects.get(slug="arms-and-legs").pk]
+    return data
+
+
+def add_url(parent, model):
+    return reverse(
+        "wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk]
+    )

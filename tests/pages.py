@@ -1,7 +1,13 @@
 """
-One page of each kind, in the demo clinic, for the tests that visit every page type: query
-budgets, SEO, HTML validity and the browser's accessibility checks.
+One page of each kind, in the demo clinic, for the tests that visit every page type (query
+budgets, SEO, HTML validity, the browser's accessibility checks), and the helpers that read a
+page's HTML.
 """
+
+import json
+
+from bs4 import BeautifulSoup
+
 
 # Pages patients and crawlers reach, each worth indexing.
 PAGES = {
@@ -44,3 +50,34 @@ def expected_status(url):
     if "no-such-procedure" in url:
         return 400
     return 200
+
+
+ROOT = "http://localhost"
+
+
+def get_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def json_ld(soup):
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    return data["@graph"]
+
+
+def meta(soup, key):
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def texts(elements):
+    return [" ".join(element.get_text(" ", strip=True).split()) for element in elements]

@@ -1,23 +1,19 @@
 """The abstract page every page type builds on."""
 
-from django.db import models
 from django.utils.functional import classproperty
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
 from ..schema_org import web_page_node
+from .fields import optional_link
 
 
 class BasePage(Page):
     """Every page of the site. Subclasses add tabs to the editor through `extra_tabs`."""
 
-    social_image = models.ForeignKey(
+    social_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name="sharing image",
         help_text=(
             "Optional. Shown when this page is shared on social media or in a messaging app. "
@@ -53,6 +49,8 @@ class BasePage(Page):
     og_type = "website"
     # Whether an appointment request sent from this page names it ("You are asking about…").
     appointment_subject = False
+    # Relations the page's own template shows, loaded with it when its section routes to it.
+    own_select_related = ()
     # A page type site search finds sets this (see site_search); other page types stay out.
     search_result_type = None
     # A page type whose pages are services the clinic offers names their schema.org type here

@@ -38,8 +38,6 @@ class IndexPage(IntroMixin, BasePage):
     """
 
     child_model = None
-    # Relations of a child page that its own template shows, loaded with it when routing.
-    child_select_related = ()
     max_count = 1
 
     content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
@@ -74,8 +72,8 @@ class IndexPage(IntroMixin, BasePage):
             model = self.get_child_model()
             try:
                 children = model.objects.child_of(self)
-                if self.child_select_related:
-                    children = children.select_related(*self.child_select_related)
+                if model.own_select_related:
+                    children = children.select_related(*model.own_select_related)
                 child = children.get(slug=path_components[0])
             except model.DoesNotExist:
                 pass  # another page type, or none: let Wagtail decide

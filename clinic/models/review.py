@@ -60,8 +60,8 @@ class MedicalReviewMixin(models.Model):
             )
         ),
     ]
-    # What a clinical page's own template shows of its review, loaded with the page.
-    review_select_related = ["medical_review__reviewer"]
+    # The review line the page shows, loaded with the page (see IndexPage.route).
+    own_select_related = ["medical_review__reviewer"]
 
     class Meta:
         abstract = True

@@ -22,6 +22,7 @@ from .contact import (
     opening_hours_schema,
     tel_href,
 )
+from .fields import optional_link
 from .mixins import lines
 
 
@@ -69,12 +70,8 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
             "needs it: anything patients write there is health information."
         ),
     )
-    social_image = models.ForeignKey(
+    social_image = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         verbose_name="default sharing image",
         help_text=(
             "Shown when a page is shared on social media or in a messaging app and the page has "

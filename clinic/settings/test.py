@@ -9,7 +9,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# One folder per pytest-xdist worker: each worker clears and fills its own.
+MEDIA_ROOT = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from static/ without collectstatic, as in development.
 WHITENOISE_USE_FINDERS = True

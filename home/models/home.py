@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.models import BasePage, BodyRegion, Specialty, lines
+from clinic.models.fields import optional_link
 from news.models import NewsPostPage
 
 
@@ -46,12 +47,8 @@ class HomePage(BasePage):
             "marked “show on the care team” under Snippets."
         ),
     )
-    care_team_page = models.ForeignKey(
+    care_team_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="Optional. A page with more about the care team.",
     )
     procedures_heading = models.CharField(max_length=120, default="Common procedures")

@@ -15,6 +15,7 @@ from wagtail.search import index
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.images import check_image_size
 from clinic.models import BasePage, ListingFieldsMixin, SearchResultType
+from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, page_links, web_page_node
 
 
@@ -45,12 +46,8 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         blank=True,
         help_text="Degrees after the name, e.g. “M.D.” or “D.O.”. Leave empty to show “Dr.” before the name.",
     )
-    photo = models.ForeignKey(
+    photo = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=(
             "A recent head-and-shoulders photo the physician has approved. Give the image a "
             "description, e.g. “Portrait of Dr. Jane Doe”; it is read to people who cannot see it."

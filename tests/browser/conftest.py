@@ -59,12 +59,12 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_FLAGS}
 
 
-@pytest.fixture
-def site_url(live_server):
+def restore_demo_clinic():
     """
-    The live server's address, serving the whole demo clinic. Django empties the database after
-    each of these tests (and its post_migrate handlers refill some tables); the demo clinic is
-    put back here from the snapshot taken once per run.
+    Put the demo clinic back from the snapshot taken once per run, where Django emptied the
+    database after a live-server test (its post_migrate handlers refill some tables). These
+    tests run after every other database test of their process (pytest-django orders them
+    last, and pytest-xdist hands each process its tests in that order), so only they need it.
     """
     for alias, snapshot in DEMO_SNAPSHOTS.items():
         if not HomePage.objects.using(alias).exists():
@@ -81,6 +81,12 @@ def site_url(live_server):
             ContentType.objects.clear_cache()
             connections[alias].creation.deserialize_db_from_string(snapshot)
     cache.clear()
+
+
+@pytest.fixture
+def site_url(live_server):
+    """The live server's address, serving the whole demo clinic."""
+    restore_demo_clinic()
     return live_server.url
 
 

@@ -1,4 +1,4 @@
-"""Where the clinic is and when it is open: locations, "open now", the contact page."""
+"""Locations with weekly hours, holidays and "open now", and the contact page."""
 
 import datetime
 from decimal import Decimal
@@ -25,6 +25,7 @@ from tests.conftest import create_fictional_physician
 
 
 pytestmark = pytest.mark.django_db
+
 
 UTC = datetime.UTC
 
@@ -122,9 +123,6 @@ def test_without_locations_the_directory_has_no_location_filter(client):
     assert soup.find("select", attrs={"name": "procedure"}) is not None
 
 
-# "Open now", in the clinic's time zone
-
-
 def weekday_rows(opens="08:00", closes="17:00", days=range(5)):
     return [
         LocationOpeningHours(
@@ -204,9 +202,6 @@ def test_a_location_page_says_whether_it_is_open_now(client):
         )
     soup = soup_of(client, location.url)
     assert soup.select_one(".open-status").get_text(strip=True) == "Open now until 11:59 pm"
-
-
-# The contact page
 
 
 def test_the_contact_page_gathers_phone_address_hours_map_and_emergency_notice(client):

@@ -1,4 +1,4 @@
-"""The demo clinic built from the old site: complete, idempotent, and every page renders."""
+"""The demo clinic built from the old site's facts: complete, faithful and loaded only once."""
 
 import tomllib
 from io import StringIO
@@ -20,7 +20,10 @@ from procedures.models import ProcedurePage
 
 
 Image = get_image_model()
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_fc61ea7414d851aa.txt"
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_fc61ea7414d851aa.txt"
+
 
 # The names the old site lists under "Common Interventional Spine Procedures" and
 # "... Conditions", exactly as it spells them.
@@ -55,6 +58,8 @@ SEED_PROCEDURES = [
     "Ultrasound Guided Piriformis Injection",
     "Vertebroplasty",
 ]
+
+
 SEED_CONDITIONS = [
     "Annular Tear",
     "Bulging Disc",
@@ -78,6 +83,8 @@ SEED_CONDITIONS = [
     "Vertebrae Fracture",
     "Whiplash",
 ]
+
+
 FULLY_DESCRIBED = [
     "sacroiliac-joint-injection",
     "cervical-radiofrequency-ablation",

@@ -1,7 +1,4 @@
-"""
-Whatever a patient, a bot or a mistyped link sends, search, suggestions and the physician
-filters answer 200 or 400 with a message, never a server error. Hypothesis generates the input.
-"""
+"""Search, suggestions and the physician filters answer any input with 200 or 400, never a server error."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,8 +7,11 @@ from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
+
 # Any text a browser can send: every Unicode character except lone surrogates.
 ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300)
+
+
 TRICKY = st.sampled_from(
     [
         "",
@@ -26,8 +26,13 @@ TRICKY = st.sampled_from(
         "\u202e",
     ]
 )
+
+
 TEXT = st.one_of(ANY_TEXT, TRICKY)
+
+
 NUMBERS = st.integers(min_value=-(10**20), max_value=10**20).map(str)
+
 
 examples = settings(
     max_examples=75,

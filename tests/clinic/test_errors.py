@@ -1,4 +1,4 @@
-"""Error pages are the site's own, with the status code a browser and a crawler expect."""
+"""The site's own 404 and 500 pages."""
 
 import pytest
 from bs4 import BeautifulSoup

@@ -1,4 +1,4 @@
-"""Old addresses keep working: redirects a site admin imports, and pages that move or are renamed."""
+"""Old addresses keep working: imported redirects, renamed and moved pages."""
 
 import io
 

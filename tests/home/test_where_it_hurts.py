@@ -1,4 +1,4 @@
-"""Where does it hurt? From a part of the body to the conditions and procedures for it."""
+""" "Where does it hurt?": patients start from a part of the body."""
 
 import pytest
 from bs4 import BeautifulSoup

@@ -1,7 +1,4 @@
-"""
-Every page type is valid HTML by the Nu HTML Checker (vnu-jar from npm, run with Java). Without
-Java or `npm ci` the check is skipped with a line saying so; CI (REQUIRE_BROWSER=1) runs it.
-"""
+"""Every page type is valid HTML, checked by the Nu HTML Checker."""
 
 import json
 import os
@@ -15,7 +12,9 @@ from tests.conftest import create_fictional_physician, record_fictional_review
 from tests.pages import ALL_PAGES
 
 
-VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
 JAVA = shutil.which("java")
 
 

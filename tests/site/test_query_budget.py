@@ -1,8 +1,4 @@
-"""
-Every public page answers in a small, fixed number of database queries, however much content
-the clinic adds. Counts are for a second visit: the menu and clinic details are cached by then,
-as they are in production, and images already have their renditions.
-"""
+"""Every public page answers in a small, fixed number of database queries, however much content the clinic adds."""
 
 import pytest
 
@@ -28,6 +24,7 @@ from tests.pages import ALL_PAGES
 
 pytestmark = pytest.mark.django_db
 
+
 # The most queries each page of tests.pages may take.
 PAGE_BUDGETS = {
     "home": 10,
@@ -52,6 +49,8 @@ PAGE_BUDGETS = {
     "not found": 4,
     "search results": 10,  # one query per kind of result on the page shown, at most five
 }
+
+
 # Page type -> (address, the most queries it may take).
 BUDGETS = {
     **{name: (ALL_PAGES[name], budget) for name, budget in PAGE_BUDGETS.items()},

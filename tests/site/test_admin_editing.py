@@ -1,4 +1,4 @@
-"""The Wagtail admin as editors and site admins use it: log in, edit pages, lists and settings."""
+"""Editors at work in the admin: every page type opens, previews and publishes; content checks; signing in."""
 
 from io import StringIO
 
@@ -19,56 +19,7 @@ from site_search.models import SearchSynonym
 from tests.editor import editor_form_data
 
 
-def printed_logins(output):
-    """{username: password} from ensure_demo_users' output."""
-    logins = {}
-    for line in output.splitlines():
-        if "username:" in line:
-            words = line.split()
-            logins[words[words.index("username:") + 1]] = words[words.index("password:") + 1]
-    return logins
-
-
-@pytest.mark.django_db
-def test_demo_users_one_per_role_with_printed_logins_that_work(client):
-    output = StringIO()
-    call_command("ensure_demo_users", url="http://127.0.0.1:8123/admin/", stdout=output)
-    text = output.getvalue()
-    assert "http://127.0.0.1:8123/admin/" in text
-    logins = printed_logins(text)
-    assert set(logins) == {"admin", "editor", "reviewer", "siteadmin", "frontdesk"}
-    assert all(len(password) >= 16 for password in logins.values())
-
-    User = get_user_model()
-    assert User.objects.get(username="admin").is_superuser
-    assert list(User.objects.get(username="editor").groups.values_list("name", flat=True)) == [
-        "Editors"
-    ]
-    assert list(User.objects.get(username="reviewer").groups.values_list("name", flat=True)) == [
-        "Medical reviewers"
-    ]
-    assert list(User.objects.get(username="siteadmin").groups.values_list("name", flat=True)) == [
-        "Site admins"
-    ]
-    front_desk = User.objects.get(username="frontdesk")
-    assert list(front_desk.groups.values_list("name", flat=True)) == ["Front desk"]
-    assert front_desk.email  # the front desk's notices of new requests go there
-
-    # Each printed login works on the real login form.
-    for username, password in logins.items():
-        client.logout()
-        assert client.get("/admin/login/").status_code == 200
-        response = client.post(
-            "/admin/login/", {"username": username, "password": password}, follow=True
-        )
-        assert response.context["user"].get_username() == username
-        assert b"Dashboard" in response.content or b"Welcome" in response.content
-
-    # Running it again creates nobody and prints no password.
-    again = StringIO()
-    call_command("ensure_demo_users", stdout=again)
-    assert User.objects.count() == 5
-    assert "password:" not in again.getvalue()
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.django_db
@@ -271,17 +222,17 @@ class AdminEditingTest(WagtailPageTestCase):
         assert physician.photo == big
 
 
-@pytest.mark.django_db
-def test_a_figure_image_too_small_for_the_page_is_refused():
-    from django.core.exceptions import ValidationError
-
-    from clinic.blocks import FigureBlock
-
-    block = FigureBlock()
-    small = ImageFactory(title="Small diagram", file__width=600, file__height=400)
-    value = block.to_python(
-        {"image": {"image": small.pk, "alt_text": "A diagram", "decorative": False}}
-    )
-    with pytest.raises(ValidationError) as error:
-        block.clean(value)
-    assert "Choose one at least 1200 pixels wide" in str(error.value.block_errors["image"])
+@pytest.mark.parametrize(
+    "page_slug", ["sacroiliac-joint-injection", "sciatica", "howard-jackson", "about"]
+)
+def test_content_checks_are_in_the_editor(client, page_slug):
+    admin = get_user_model().objects.create_superuser("checker", "", "a-long-password")
+    client.force_login(admin)
+    page = Page.objects.get(slug=page_slug)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    for marker in [
+        "data-content-readability-score",
+        "data-content-word-count",
+        "checker-axe-configuration",
+    ]:
+        assert marker in edit, marker

@@ -1,4 +1,4 @@
-"""Site search as patients use it: their words, their spelling, and anything they type."""
+"""Site search: patient words, other names, typos, promoted results and suggestions."""
 
 import pytest
 from bs4 import BeautifulSoup

@@ -1,7 +1,4 @@
-"""
-The page tree editors work in: where each page type may go, and that an editor can create each
-one through the Wagtail admin with the form data the page editor really submits.
-"""
+"""The page tree's rules, and an editor creating every page type through the admin's forms."""
 
 from django.contrib.auth import get_user_model
 

@@ -1,4 +1,4 @@
-"""Production settings refuse to start unsafely and pass Django's deployment checklist."""
+"""Production settings refuse to start half-configured and pass Django's deployment checklist."""
 
 import os
 import subprocess
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
