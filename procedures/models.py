@@ -1,12 +1,10 @@
-from dataclasses import dataclass, field
-
 from django import forms
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
@@ -20,6 +18,8 @@ from clinic.models import (
 )
 from clinic.models.fields import optional_link
 from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
+
+from .related import group_by_region, related_procedures
 
 
 class ProcedureIndexPage(AToZIndexPage):
@@ -39,32 +39,6 @@ class ProcedureIndexPage(AToZIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["by_region"] = group_by_region(context["procedures"])
         return context
-
-
-def group_by_region(pages):
-    """[(region or None, [page, ...]), ...] in the editors' region order; None collects the rest."""
-    regions = {}
-    unplaced = []
-    for page in pages:
-        page_regions = list(page.body_regions.all())
-        for region in page_regions:
-            regions.setdefault(region, []).append(page)
-        if not page_regions:
-            unplaced.append(page)
-    groups = sorted(regions.items(), key=lambda item: (item[0].sort_order or 0, item[0].name))
-    if unplaced:
-        groups.append((None, unplaced))
-    return groups
-
-
-@dataclass
-class RelatedProcedures:
-    """How other procedures relate to one procedure, fetched in one query."""
-
-    general: object = None
-    specific_forms: list = field(default_factory=list)
-    prerequisites: list = field(default_factory=list)
-    followed_by: list = field(default_factory=list)
 
 
 class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
@@ -213,6 +187,15 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
                 FieldPanel("conditions_treated", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("general_procedure"),
+                InlinePanel(
+                    "next_steps",
+                    heading="What may come next",
+                    label="Next step",
+                    help_text=(
+                        "Procedures a patient may have after this one, each with a sentence "
+                        "of your own on when and why. Nothing appears here unless you write it."
+                    ),
+                ),
             ],
         ),
         ("Medical review", MedicalReviewMixin.review_panels),
@@ -238,48 +221,48 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         conditions = page_links(meta, context.get("conditions", ()), "MedicalCondition")
         return [medical_web_page_node(meta, self, procedure, about=conditions), procedure]
 
-    def get_related_procedures(self):
-        links = ProcedurePage.prerequisites.through.objects
-        pages = (
-            ProcedurePage.objects.live()
-            .defer_streamfields()
-            .annotate(
-                is_prerequisite=Exists(
-                    links.filter(from_procedurepage=self.pk, to_procedurepage=OuterRef("pk"))
-                ),
-                is_follow_up=Exists(
-                    links.filter(to_procedurepage=self.pk, from_procedurepage=OuterRef("pk"))
-                ),
-            )
-            .filter(
-                Q(is_prerequisite=True)
-                | Q(is_follow_up=True)
-                | Q(general_procedure=self.pk)
-                | Q(pk=self.general_procedure_id or 0)
-            )
-            .order_by("title")
-        )
-        related = RelatedProcedures()
-        for page in pages:
-            if page.pk == self.general_procedure_id:
-                related.general = page
-            if page.general_procedure_id == self.pk:
-                related.specific_forms.append(page)
-            if page.is_prerequisite:
-                related.prerequisites.append(page)
-            if page.is_follow_up:
-                related.followed_by.append(page)
-        return related
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["body_region_list"] = list(self.body_regions.all())
         # filter(live=True), not live(): in a preview these relations are held in memory.
         context["conditions"] = list(self.conditions_treated.filter(live=True).order_by("title"))
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
-            context["related_procedures"] = self.get_related_procedures()
+            context["related_procedures"] = related_procedures(self)
+            context["next_steps"] = [
+                step for step in self.next_steps.select_related("procedure") if step.procedure.live
+            ]
             context["performing_physicians"] = list(self.physicians.live().for_cards())
             context["related_news"] = list(
                 self.news_posts.live().order_by("-date").defer_streamfields()[:3]
             )
         return context
+
+
+class ProcedureNextStep(Orderable):
+    """
+    A procedure that may follow this one, in the editor's own words. Never inferred from
+    another page's prerequisites: a test block before an operation does not mean that a good
+    result leads to that operation.
+    """
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="next_steps")
+    procedure = models.ForeignKey(
+        ProcedurePage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="next procedure",
+    )
+    explanation = models.TextField(
+        "when and why",
+        max_length=300,
+        help_text=(
+            "One or two plain sentences on when a patient may have it, e.g. “If the numbing "
+            "medicine relieves your pain for a short time only, your physician may talk with "
+            "you about …”. Make no promise of a result."
+        ),
+    )
+
+    panels = [FieldPanel("procedure"), FieldPanel("explanation")]
+
+    def __str__(self):
+        return self.procedure.title

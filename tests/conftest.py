@@ -13,7 +13,7 @@ from django.db import connections
 from django.urls import reverse
 
 from wagtail.models import Site
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion
@@ -143,6 +143,7 @@ def procedure_form(title="Genicular nerve block"):
             "purpose": "diagnosis",
             "setting": "outpatient",
             "general_procedure": "",
+            "next_steps": inline_formset([]),
         }
     )
     data["body_regions"] = [BodyRegion.objects.get(slug="arms-and-legs").pk]

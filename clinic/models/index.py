@@ -13,17 +13,23 @@ from .mixins import IntroMixin
 
 def a_to_z_entries(pages):
     """
-    Letter groups for an A to Z list: each page under its title, and again under each of its
-    other names as a "see" entry pointing to the page. Returns [(letter, [entry, ...]), ...].
+    Letter groups for an A to Z list: each page under its title, and each other name once, as a
+    "see" entry to every page that goes by it ("RFA: see" four procedures). Returns
+    [(letter, [{"name", "pages", "is_alias"}, ...]), ...].
     """
-    groups = defaultdict(list)
+    entries = [{"name": page.title, "pages": [page], "is_alias": False} for page in pages]
+    aliases = {}
     for page in pages:
-        entries = [{"name": page.title, "page": page, "is_alias": False}]
-        entries += [{"name": name, "page": page, "is_alias": True} for name in page.other_names]
-        for entry in entries:
-            first = entry["name"][:1].upper()
-            letter = first if first.isalpha() else "#"
-            groups[letter].append(entry)
+        for name in page.other_names:
+            alias = aliases.setdefault(
+                name.casefold(), {"name": name, "pages": [], "is_alias": True}
+            )
+            if page not in alias["pages"]:
+                alias["pages"].append(page)
+    groups = defaultdict(list)
+    for entry in [*entries, *aliases.values()]:
+        first = entry["name"][:1].upper()
+        groups[first if first.isalpha() else "#"].append(entry)
     return [
         (letter, sorted(groups[letter], key=lambda entry: entry["name"].casefold()))
         for letter in sorted(groups)

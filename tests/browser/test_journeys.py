@@ -63,9 +63,7 @@ def follow_with_mouse(page, site_url, physician):
     expect(page).to_have_url(site_url + "/procedures/")
     expect(page.locator("h1")).to_have_text("Procedures")
 
-    page.locator(
-        ".a-to-z__list li:not(.a-to-z__alias) a", has_text="Sacroiliac joint injection"
-    ).click()
+    page.locator(".a-to-z__entry a", has_text="Sacroiliac joint injection").click()
     expect(page).to_have_url(site_url + "/procedures/sacroiliac-joint-injection/")
     expect(page.locator("h1")).to_have_text("Sacroiliac joint injection")
 
@@ -135,9 +133,7 @@ def test_the_same_journey_on_a_phone(browser, site_url, fictional_physician):
 
         menu.filter(has_text="Procedures").tap()
         expect(page).to_have_url(site_url + "/procedures/")
-        page.locator(
-            ".a-to-z__list li:not(.a-to-z__alias) a", has_text="Sacroiliac joint injection"
-        ).tap()
+        page.locator(".a-to-z__entry a", has_text="Sacroiliac joint injection").tap()
         expect(page.locator("h1")).to_have_text("Sacroiliac joint injection")
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         performers = page.get_by_role("complementary", name="Physicians and news")

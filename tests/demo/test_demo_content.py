@@ -228,3 +228,37 @@ def test_demo_images_are_drawn_diagrams_with_alt_text(client, db):
     assert 'type="image/avif"' in page and 'type="image/webp"' in page
     assert 'alt="Diagram of the pelvis seen from behind.' in page
     assert 'loading="lazy"' in page
+
+
+EPIDURAL_STEROID_PAGES = [
+    "epidural-steroid-injections",
+    "cervical-epidural-injection",
+    "selective-nerve-root-block",
+]
+
+
+def test_risk_sections_name_the_rare_serious_risks_and_send_patients_to_their_physician(db):
+    with_risks = [
+        page
+        for page in ProcedurePage.objects.all()
+        if any(b.block_type == "heading" and b.value["text"] == "Risks" for b in page.body)
+    ]
+    assert len(with_risks) >= 8
+    for page in with_risks:
+        text = str(page.body)
+        assert "Rare but serious problems include" in text, page.slug
+        assert "Ask your physician how likely" in text, page.slug
+        # Reassurance that could mislead is gone.
+        assert "Serious problems are uncommon" not in text, page.slug
+    # The FDA's warning on epidural steroid injections, in plain words.
+    for slug in EPIDURAL_STEROID_PAGES:
+        text = str(ProcedurePage.objects.get(slug=slug).body)
+        for risk in ["loss of vision", "a stroke", "paralysis", "death", "(FDA)"]:
+            assert risk in text, (slug, risk)
+
+
+def test_nothing_promises_a_video_the_old_site_does_not_have(db):
+    pages = [*PhysicianPage.objects.all(), *NewsPostPage.objects.all()]
+    for page in pages:
+        text = f"{page.summary} {getattr(page, 'body', '')}".lower()
+        assert "video" not in text and "shows a" not in text and "in this feature" not in text

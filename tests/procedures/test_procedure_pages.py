@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_procedure_index_lists_every_procedure_a_to_z_and_by_region(client):
     page = soup(client.get("/procedures/"))
     a_to_z = page.select_one("#a-to-z").find_parent("section")
-    main_entries = texts(a_to_z.select(".a-to-z__list li:not(.a-to-z__alias) a"))
+    main_entries = texts(a_to_z.select(".a-to-z__entry a"))
     assert len(main_entries) == ProcedurePage.objects.live().count() == 32
     assert main_entries == sorted(main_entries, key=str.casefold)
     rhizotomy = [li for li in texts(a_to_z.select(".a-to-z__alias")) if li.startswith("Rhizotomy")]
@@ -64,3 +64,35 @@ def test_procedure_page_shows_facts_conditions_sequence_physicians_and_news(clie
 def test_specific_form_links_to_its_broader_procedure(client):
     page = soup(client.get("/procedures/cervical-epidural-injection/"))
     assert page.select_one(".related-note a")["href"] == "/procedures/epidural-steroid-injections/"
+
+
+def test_a_test_injection_never_tells_patients_that_a_good_result_leads_to_surgery(client):
+    """The fusion page names the injection as coming first; the injection says nothing back."""
+    fusion = ProcedurePage.objects.get(slug="sacroiliac-joint-fusion")
+    injection = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    assert injection in fusion.prerequisites.all()
+
+    page = client.get(injection.url).content.decode()
+    assert fusion.url not in page
+    assert "followed by" not in page and "What may come next" not in page
+    # The fusion page still says what comes before it.
+    fusion_page = soup(client.get(fusion.url))
+    assert "Sacroiliac joint injection" in texts(fusion_page.select("#sequence-heading ~ ul a"))
+
+
+def test_an_other_name_shared_by_several_procedures_lists_them_all(client):
+    page = soup(client.get("/procedures/"))
+    entries = {
+        li.get_text(" ", strip=True).split(":")[0]: li for li in page.select(".a-to-z__alias")
+    }
+    rfa = texts(entries["RFA"].select("a"))
+    assert rfa == [
+        "Cervical radiofrequency ablation",
+        "Radiofrequency ablation of the hip and knee",
+        "Radiofrequency medial branch neurotomy",
+        "Sacroiliac radiofrequency ablation",
+    ]
+    # One page a line, so that a long list reads as a list.
+    assert len(entries["Nerve block"].select(".a-to-z__see li a")) == 7
+    assert len(entries["Neck epidural"].select("a")) == 1
+    assert entries["Neck epidural"].select_one(".a-to-z__see") is None

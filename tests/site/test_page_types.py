@@ -88,6 +88,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         index = ProcedureIndexPage.objects.get()
         condition = ConditionPage.objects.get(slug="sciatica")
         prerequisite = ProcedurePage.objects.get(slug="medial-branch-block")
+        next_procedure = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
         data = form_data(
             {
                 "title": "Genicular nerve block",
@@ -110,6 +111,15 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
                 "typical_relief_onset": "Within minutes",
                 "typical_relief_duration": "A few hours",
                 "general_procedure": "",
+                "next_steps": inline_formset(
+                    [
+                        {
+                            "procedure": next_procedure.pk,
+                            "explanation": "If the block eases your knee pain for a few hours, "
+                            "your physician may talk with you about this treatment.",
+                        }
+                    ]
+                ),
             },
             body_regions=[self.region.pk],
             conditions_treated=[condition.pk],
@@ -125,6 +135,14 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         response = self.client.get(page.url)
         self.assertContains(response, "<h1>Genicular nerve block</h1>", html=True)
         self.assertContains(response, "The nerves are numbed for a few hours.")
+        # What may come next is the editor's own sentence, linked to the next procedure.
+        self.assertContains(
+            response,
+            f'<li><a href="{next_procedure.url}">{next_procedure.title}</a>: If the block '
+            "eases your knee pain for a few hours, your physician may talk with you about "
+            "this treatment.</li>",
+            html=True,
+        )
 
     def test_create_condition_page(self):
         index = ConditionIndexPage.objects.get()

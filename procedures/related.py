@@ -1,0 +1,60 @@
+"""How procedures relate to each other: grouped by body region, and in sequence."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+
+
+def group_by_region(pages):
+    """[(region or None, [page, ...]), ...] in the editors' region order; None collects the rest."""
+    regions = {}
+    unplaced = []
+    for page in pages:
+        page_regions = list(page.body_regions.all())
+        for region in page_regions:
+            regions.setdefault(region, []).append(page)
+        if not page_regions:
+            unplaced.append(page)
+    groups = sorted(regions.items(), key=lambda item: (item[0].sort_order or 0, item[0].name))
+    if unplaced:
+        groups.append((None, unplaced))
+    return groups
+
+
+@dataclass
+class RelatedProcedures:
+    """How other procedures relate to one procedure, fetched in one query."""
+
+    general: object = None
+    specific_forms: list = field(default_factory=list)
+    prerequisites: list = field(default_factory=list)
+
+
+def related_procedures(page):
+    """The broader procedure, the specific forms and the prerequisites of `page`, in one query."""
+    model = type(page)
+    links = model.prerequisites.through.objects
+    others = (
+        model.objects.live()
+        .defer_streamfields()
+        .annotate(
+            is_prerequisite=Exists(
+                links.filter(from_procedurepage=page.pk, to_procedurepage=OuterRef("pk"))
+            )
+        )
+        .filter(
+            Q(is_prerequisite=True)
+            | Q(general_procedure=page.pk)
+            | Q(pk=page.general_procedure_id or 0)
+        )
+        .order_by("title")
+    )
+    related = RelatedProcedures()
+    for other in others:
+        if other.pk == page.general_procedure_id:
+            related.general = other
+        if other.general_procedure_id == page.pk:
+            related.specific_forms.append(other)
+        if other.is_prerequisite:
+            related.prerequisites.append(other)
+    return related
