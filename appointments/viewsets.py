@@ -3,8 +3,13 @@ Appointment requests in the Wagtail admin, for the front desk and site admins on
 a request's details are shown, opened or exported, the access log records who and when.
 """
 
+import datetime
+
+from django.utils import timezone
+
 from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -33,7 +38,26 @@ class ReadOnlyPolicy(NoAddPolicy):
 # Views that record who saw which request
 
 
-class LoggedIndexView(generic.IndexView):
+def local_time(value):
+    """A moment as the clinic's staff read it: their time zone, to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+class LocalTimeIndexView(generic.IndexView):
+    """Exports in the clinic's local time, as the admin shows it, without seconds."""
+
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: local_time,
+            SpreadsheetExportMixin.FORMAT_XLSX: lambda value: timezone.make_naive(
+                timezone.localtime(value).replace(second=0, microsecond=0)
+            ),
+        },
+    }
+
+
+class LoggedIndexView(LocalTimeIndexView):
     def render_to_response(self, context, **response_kwargs):
         shown = list(context["object_list"])
         action = (
@@ -101,9 +125,16 @@ class AppointmentRequestViewSet(ModelViewSet):
     list_per_page = 25
     list_display = ["__str__", "name", "patient_type", "preferred_location", "status", "created_at"]
     list_filter = ["status", "patient_type", "preferred_location", "created_at"]
-    list_export = ["pk", "status", *DETAILS]
+    # Choices by their labels in exports, as the admin shows them.
+    list_export = [
+        "pk",
+        "get_status_display",
+        *(name.replace("patient_type", "get_patient_type_display") for name in DETAILS),
+    ]
     export_headings = {
         "pk": "Request",
+        "get_status_display": "Status",
+        "get_patient_type_display": "New or returning",
         "preferred_days_display": "Days that suit",
         "preferred_times_display": "Times that suit",
         "about_page": "Sent from the page",
@@ -132,9 +163,11 @@ class AppointmentAccessLogViewSet(ModelViewSet):
     url_prefix = "appointment-access-log"
     name = "appointment_access_log"
     copy_view_enabled = False
+    index_view_class = LocalTimeIndexView
     list_display = ["at", "username", "action", "request_number"]
     list_filter = ["action", "at"]
-    list_export = ["at", "username", "action", "request_number"]
+    list_export = ["at", "username", "get_action_display", "request_number"]
+    export_headings = {"get_action_display": "Action"}
     export_filename = "appointment-access-log"
     form_fields = []  # never edited: see ReadOnlyPolicy
     list_per_page = 50

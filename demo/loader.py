@@ -58,8 +58,16 @@ class DemoContentLoader(ContentPagesMixin):
         if self.stdout:
             self.stdout.write(message)
 
+    STEPS = 6
+
+    def step(self, number, what):
+        """One line of progress: `make run` shows a newcomer what is being built."""
+        bar = "#" * number + "." * (self.STEPS - number)
+        self.log(f"  [{bar}] {what}")
+
     @transaction.atomic
     def load(self):
+        self.step(1, "lists, search synonyms and diagrams")
         regions = [
             {**item, "sort_order": order}
             for order, item in enumerate(self.site_data["body_regions"], start=1)
@@ -75,6 +83,7 @@ class DemoContentLoader(ContentPagesMixin):
         ]
         self.load_snippets(SearchSynonym, synonyms, key="term")
         self.images = self.load_images()
+        self.step(2, "home page, clinic details and sections")
         home, site = self.load_home_and_site()
         self.load_settings(site)
         indexes = self.site_data["indexes"]
@@ -82,6 +91,7 @@ class DemoContentLoader(ContentPagesMixin):
         condition_index = self.child(home, ConditionIndexPage, **indexes["conditions"])
         physician_index = self.child(home, PhysicianIndexPage, **indexes["physicians"])
         news_index = self.child(home, NewsIndexPage, **indexes["news"])
+        self.step(3, "general pages, locations and contact page")
         self.load_about(home)
         self.child(home, BodyRegionIndexPage, show_in_menus=False, **indexes["regions"])
         location_index = self.child(
@@ -89,13 +99,15 @@ class DemoContentLoader(ContentPagesMixin):
         )
         self.load_locations(location_index)
         self.child(home, ContactPage, show_in_menus=False, **self.site_data["contact"])
+        self.step(4, "conditions")
         conditions = self.load_conditions(condition_index)
+        self.step(5, "procedures")
         procedures = self.load_procedures(procedure_index, conditions)
+        self.step(6, "physicians, news, roles and workflows")
         physicians = self.load_physicians(physician_index)
         self.load_news(news_index, physicians, procedures, conditions)
         self.load_featured_procedures(home, procedures)
         configure_roles(apps)  # permissions and workflows for the sections just built
-        self.log(f"Created {len(self.report.created)} new items.")
         return self.report
 
     # Snippets and settings

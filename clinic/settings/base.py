@@ -213,6 +213,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Each background task says when it starts and ends: only a failure is worth a line.
+    "loggers": {"django.tasks": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
 
 # Wagtail
@@ -223,5 +225,22 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: the admin loads nothing from other sites (and its CSP says so).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones staff may pick in their account: the US ones (the system list holds names,
+# such as "localtime", that browsers reject).
+WAGTAIL_USER_TIME_ZONES = sorted(
+    {
+        TIME_ZONE,
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Phoenix",
+        "America/Los_Angeles",
+        "America/Anchorage",
+        "Pacific/Honolulu",
+        "UTC",
+    }
+)
 # Approving a clinical page in its medical review records the review before publishing it.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "medical_review.workflow.publish_with_review_record"

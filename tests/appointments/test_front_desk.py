@@ -131,3 +131,26 @@ def test_the_retention_period_comes_from_settings(stored_request):
     )
     call_command("delete_old_appointment_requests", stdout=io.StringIO())
     assert not AppointmentRequest.objects.exists()
+
+
+def test_exports_say_what_the_admin_shows_in_the_clinics_time(client, front_desk, stored_request):
+    received = datetime.datetime(2026, 7, 14, 13, 5, 42, 123456, tzinfo=datetime.UTC)
+    AppointmentRequest.objects.filter(pk=stored_request.pk).update(
+        created_at=received, status="contacted"
+    )
+    client.force_login(front_desk)
+    export = client.get(reverse("appointment_requests:index") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Status"] == "Contacted"
+    assert row["New or returning"] == "Returning patient"
+    assert row["Days that suit"] == "Monday"
+    # 13:05 UTC is 9:05 in New York in July (daylight saving time), to the minute.
+    assert row["Received"] == "2026-07-14 09:05"
+
+    client.force_login(make_user("boss", SITE_ADMINS))  # site admins read the access log
+    log = client.get(reverse("appointment_access_log:index") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(log.streaming_content).decode())))
+    assert rows[0] == ["At", "Username", "Action", "Request number"]
+    assert rows[1][2] in {"Listed", "Exported"}
+    assert len(rows[1][0]) == len("2026-07-14 09:05")

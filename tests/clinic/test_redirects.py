@@ -1,6 +1,7 @@
 """Old addresses keep working: imported redirects, renamed and moved pages."""
 
 import io
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -21,6 +22,8 @@ from tests.editor import editor_form_data
 
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -51,6 +54,19 @@ OLD_SITE = [
     ),
     ("/about-us/our-doctors.php", "http://localhost/physicians/"),
 ]
+
+
+def test_the_example_file_in_the_docs_imports_every_row(site_admin_client):
+    """The README's example: a first row of column names, then one redirect per row."""
+    example = (ROOT / "docs" / "redirects-example.csv").read_bytes()
+    upload = SimpleUploadedFile("redirects-example.csv", example, content_type="text/csv")
+    import_redirects(site_admin_client, upload)
+    rows = example.decode().splitlines()
+    assert Redirect.objects.count() == len(rows) - 1  # every row but the column names
+    for row in rows[1:]:
+        old, new = row.split(",")
+        response = site_admin_client.get(old)
+        assert response.status_code == 301 and response["Location"] == new
 
 
 def test_a_site_admin_imports_old_addresses_from_csv_and_they_answer_301(site_admin_client):

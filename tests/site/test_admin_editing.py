@@ -31,6 +31,25 @@ def test_wrong_password_is_refused_with_a_message(client):
     assert "didn&#x27;t match" in response.content.decode()
 
 
+def test_the_admin_loads_nothing_from_other_sites_and_offers_valid_time_zones(client):
+    call_command("ensure_demo_users", stdout=StringIO())
+    editor = get_user_model().objects.get(username="editor")
+    client.force_login(editor)
+    dashboard = client.get("/admin/").content.decode()
+    assert "gravatar" not in dashboard.lower()
+    assert "Erin" in dashboard  # greeted by a name of their own, not "Demo"
+
+    account = BeautifulSoup(client.get("/admin/account/").content, "html.parser")
+    zones = [
+        option["value"]
+        for option in account.select("select[name='locale-current_time_zone'] option")
+        if option["value"]
+    ]
+    # Browsers reject names such as "localtime" that the system's list holds.
+    assert zones and "localtime" not in zones
+    assert {"America/New_York", "America/Chicago", "America/Los_Angeles"} <= set(zones)
+
+
 def main_text(response):
     return BeautifulSoup(response.content, "html.parser").main.get_text(" ", strip=True)
 

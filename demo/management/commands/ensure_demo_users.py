@@ -8,12 +8,13 @@ from home.roles import EDITORS, FRONT_DESK, MEDICAL_REVIEWERS, SITE_ADMINS
 
 
 # Username, full name, role (None: a superuser).
+# Fictional people, so that the admin and its e-mails greet each by a name of their own.
 DEMO_USERS = [
-    ("admin", "Site owner", None),
-    ("editor", "Demo Editor", EDITORS),
-    ("reviewer", "Demo Medical Reviewer", MEDICAL_REVIEWERS),
-    ("siteadmin", "Demo Site Admin", SITE_ADMINS),
-    ("frontdesk", "Demo Front Desk", FRONT_DESK),
+    ("admin", "Site Owner", None),
+    ("editor", "Erin Editor", EDITORS),
+    ("reviewer", "Riley Reviewer", MEDICAL_REVIEWERS),
+    ("siteadmin", "Sam Siteadmin", SITE_ADMINS),
+    ("frontdesk", "Frankie Frontdesk", FRONT_DESK),
 ]
 
 

@@ -10,7 +10,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = DemoContentLoader().load()
+        self.stdout.write("Building the demo clinic:")
+        report = DemoContentLoader(stdout=self.stdout).load()
         if report.created:
             self.stdout.write(
                 self.style.SUCCESS(f"Demo content: created {len(report.created)} items.")
