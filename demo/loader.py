@@ -16,7 +16,7 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from clinic.models import BodyRegion, ClinicOpeningHours, ClinicSettings, Specialty
+from clinic.models import BodyRegion, ClinicOpeningHours, ClinicSettings, Language, Specialty
 from conditions.models import ConditionIndexPage
 from home.models import (
     BodyRegionIndexPage,
@@ -74,6 +74,9 @@ class DemoContentLoader(ContentPagesMixin):
         ]
         self.regions = self.load_snippets(BodyRegion, regions, key="slug")
         self.load_snippets(Specialty, self.care_team_data(), key="name")
+        self.load_snippets(
+            Language, [{"name": name} for name in self.site_data["languages"]], key="name"
+        )
         self.categories = self.load_snippets(
             NewsCategory, self.site_data["news_categories"], key="slug"
         )

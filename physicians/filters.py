@@ -6,6 +6,7 @@ so a filtered list can be shared and bookmarked, and they work without JavaScrip
 from urllib.parse import urlencode
 
 import django_filters
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from django import forms
 from django.db.models import Q
@@ -21,29 +22,64 @@ from procedures.models import ProcedurePage
 NAME_MAX_LENGTH = 80
 
 
-def choose_one(label, model, field_name, noun, order="title"):
-    """
-    A list to pick one item from: live pages (by slug, so addresses read well), or the items
-    of a shared list that a live physician has. An unknown value says what was not found.
-    """
-    is_page = issubclass(model, Page)
+class OfferedChoices(ModelChoiceIterator):
+    """The list's options from what the filter set already fetched: no second query."""
 
-    def queryset(request):  # built per request: a list's relations exist only once models load
-        if is_page:
-            return model.objects.live().order_by(order)
-        return model.objects.filter(physicians__live=True).distinct().order_by("name")
+    def __iter__(self):
+        if self.field.offered is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for option in self.field.offered:
+            yield self.choice(option)
 
-    return django_filters.ModelChoiceFilter(
-        label=label,
-        queryset=queryset,
-        field_name=field_name,
-        to_field_name="slug" if is_page else None,
-        empty_label=f"Any {noun}",
-        distinct=True,
-        error_messages={
-            "invalid_choice": f"We could not find that {noun}. Choose one from the list."
-        },
-    )
+    def __len__(self):
+        if self.field.offered is None:
+            return super().__len__()
+        return len(self.field.offered) + (self.field.empty_label is not None)
+
+
+class OfferedChoiceField(ModelChoiceField):
+    iterator = OfferedChoices
+    offered = None  # a list of options, once the filter set has fetched them
+
+
+class PickOneFilter(django_filters.ModelChoiceFilter):
+    """
+    A list to pick one item from: live pages (by slug, so addresses read well) or the items of
+    a shared list. The list offers only what a physician in the directory has; any live item
+    is still understood (an old link to a procedure nobody performs finds no one, not an
+    error), and an unknown value says what was not found.
+    """
+
+    def __init__(self, label, model, field_name, noun, order="title"):
+        self.options_model, self.order = model, order
+        self.is_page = issubclass(model, Page)
+        super().__init__(
+            label=label,
+            queryset=self.understood,
+            field_name=field_name,
+            to_field_name="slug" if self.is_page else None,
+            empty_label=f"Any {noun}",
+            distinct=True,
+            error_messages={
+                "invalid_choice": f"We could not find that {noun}. Choose one from the list."
+            },
+        )
+
+    def understood(self, request):  # called per request: relations exist once models load
+        objects = self.options_model.objects
+        return objects.live().order_by(self.order) if self.is_page else objects.order_by("name")
+
+    def offered(self, physicians):
+        """What the physicians in `physicians` have, in one query."""
+        return self.understood(None).filter(physicians__in=physicians).distinct()
+
+    field_class = OfferedChoiceField
+
+    def offer(self, options):
+        self.field.offered = options
 
 
 class CheckboxFilter(django_filters.Filter):
@@ -64,21 +100,44 @@ class PhysicianFilterSet(django_filters.FilterSet):
             "max_length": "Please type a shorter name (at most %(limit_value)d letters)."
         },
     )
-    procedure = choose_one(
+    procedure = PickOneFilter(
         "Procedure they perform", ProcedurePage, "procedures_performed", "procedure"
     )
-    condition = choose_one("Condition they treat", ConditionPage, "conditions_treated", "condition")
-    specialty = choose_one("Specialty", Specialty, "specialties", "specialty")
-    language = choose_one("Language spoken", Language, "languages", "language")
-    location = choose_one("Location", LocationPage, "locations", "location", order="path")
+    condition = PickOneFilter(
+        "Condition they treat", ConditionPage, "conditions_treated", "condition"
+    )
+    specialty = PickOneFilter("Specialty", Specialty, "specialties", "specialty")
+    language = PickOneFilter("Language spoken", Language, "languages", "language")
+    location = PickOneFilter("Location", LocationPage, "locations", "location", order="path")
     accepting = CheckboxFilter(
         label="Only physicians taking new patients", method="filter_accepting"
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not LocationPage.objects.live().exists():
-            del self.filters["location"]  # a clinic with no location pages has nothing to pick
+        # A filter is shown only when it can narrow the list (or is in use, e.g. from a link):
+        # a list only with what some physician has, the checkbox only when some are taking
+        # new patients and some are not.
+        for name, filter_ in list(self.filters.items()):
+            if isinstance(filter_, PickOneFilter):
+                options = list(filter_.offered(self.queryset))
+                if options or self.data.get(name):
+                    filter_.offer(options)
+                else:
+                    del self.filters[name]
+        accepting = set(self.queryset.values_list("accepting_new_patients", flat=True))
+        if not self.data.get("accepting") and not (True in accepting and len(accepting) > 1):
+            del self.filters["accepting"]
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid:  # a choice from a link that the list does not offer is shown as chosen
+            for name, field in self.form.fields.items():
+                chosen = self.form.cleaned_data.get(name)
+                offered = getattr(field, "offered", None)
+                if chosen and offered is not None and chosen not in offered:
+                    offered.append(chosen)
+        return valid
 
     def filter_name(self, queryset, name, value):
         for word in value.split():

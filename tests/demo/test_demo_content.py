@@ -11,7 +11,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
-from clinic.models import BodyRegion, ClinicSettings, Specialty
+from clinic.models import BodyRegion, ClinicSettings, Language, Specialty
 from conditions.models import ConditionPage
 from demo.markup import DATA_DIR
 from news.models import NewsPostPage
@@ -180,6 +180,16 @@ def test_physicians_news_taxonomies_and_settings(db):
     }
     assert BodyRegion.objects.count() == 6
     assert Specialty.objects.filter(on_care_team=True).count() == 8
+    # The languages site admins tick on a profile: the ones US patients speak most.
+    languages = set(Language.objects.values_list("name", flat=True))
+    assert {
+        "English",
+        "Spanish",
+        "Chinese (Mandarin)",
+        "Vietnamese",
+        "American Sign Language",
+    } <= languages
+    assert not any(physician.languages.exists() for physician in PhysicianPage.objects.all())
 
     clinic = ClinicSettings.objects.get()
     assert "555-01" in clinic.phone  # a number reserved for fiction

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from clinic.models import Language, Specialty
 from conditions.models import ConditionPage
 from physicians.factories import PhysicianPageFactory
-from physicians.models import PhysicianIndexPage
+from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedurePage
 
 
@@ -22,7 +22,7 @@ def physicians():
     sciatica = ConditionPage.objects.get(slug="sciatica")
     anesthesiology = Specialty.objects.get(name="Anesthesiology")
     physiatry = Specialty.objects.get(name="Physical medicine and rehabilitation")
-    spanish = Language.objects.create(name="Spanish")
+    spanish = Language.objects.get(name="Spanish")  # from the demo's list
     people = {
         "ana": PhysicianPageFactory(
             parent=index,
@@ -190,3 +190,53 @@ def test_filtered_directory_query_count_does_not_grow(
     with django_assert_max_num_queries(16):
         response = client.get(url)
     assert len(names(response)) == 31  # Ana Alvarez and the thirty new ones
+
+
+def filters_offered(response):
+    """{filter name: [option labels]} of the filters the directory shows."""
+    page = BeautifulSoup(response.content, "html.parser")
+    form = page.select_one("form.filters")
+    offered = {
+        select["name"]: [option.get_text(strip=True) for option in select.select("option")][1:]
+        for select in form.select("select")
+    }
+    offered.update({box["name"]: [] for box in form.select("input[type=checkbox]")})
+    return offered
+
+
+def test_the_demo_directory_offers_no_filter_that_leads_nowhere(client):
+    """The two real physicians have no procedures, specialties or languages on record yet."""
+    response = client.get("/physicians/")
+    assert filters_offered(response) == {}
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one("input[name=name]") is not None  # a name can always be typed
+    assert len(names(response)) == 2
+
+
+def test_each_list_offers_only_what_a_physician_has(client, physicians):
+    offered = filters_offered(client.get("/physicians/"))
+    assert offered["procedure"] == ["Medial branch block", "Sacroiliac joint injection"]
+    assert offered["condition"] == ["Sciatica"]
+    assert offered["specialty"] == ["Anesthesiology", "Physical medicine and rehabilitation"]
+    assert offered["language"] == ["Spanish"]
+    assert "accepting" in offered  # two of three take new patients: it narrows the list
+
+
+def test_taking_new_patients_is_offered_only_when_it_narrows_the_list(client, physicians):
+    for person in PhysicianPage.objects.live():  # the demo's two real physicians too
+        person.accepting_new_patients = True
+        person.save_revision().publish()
+    assert "accepting" not in filters_offered(client.get("/physicians/"))
+
+
+def test_an_old_link_to_a_procedure_nobody_performs_finds_no_one_and_offers_a_way_on(
+    client, physicians
+):
+    response = client.get("/physicians/?procedure=kyphoplasty")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    chosen = page.select_one("select[name=procedure] option[selected]")
+    assert chosen.get_text(strip=True) == "Kyphoplasty"
+    empty = page.select_one(".empty-state")
+    assert empty.select_one("a[href='/physicians/']")  # the whole list
+    assert empty.select_one("a[href^='tel:']")  # and the phone
