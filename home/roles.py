@@ -94,7 +94,8 @@ REVIEW_ONLY = ["lock"]
 SECTION_PERMISSIONS = {
     ("procedures", "ProcedureIndexPage"): {EDITORS: EDIT_ONLY, MEDICAL_REVIEWERS: REVIEW_ONLY},
     ("conditions", "ConditionIndexPage"): {EDITORS: EDIT_ONLY, MEDICAL_REVIEWERS: REVIEW_ONLY},
-    ("news", "NewsIndexPage"): {EDITORS: EDIT_AND_PUBLISH},
+    # Site admins approve news in its editorial review: they see, edit and schedule it too.
+    ("news", "NewsIndexPage"): {EDITORS: EDIT_AND_PUBLISH, SITE_ADMINS: EDIT_AND_PUBLISH},
     ("home", "StandardPage"): {EDITORS: EDIT_AND_PUBLISH},  # the sections under home only
     ("home", "BodyRegionIndexPage"): {EDITORS: EDIT_AND_PUBLISH},
     ("physicians", "PhysicianIndexPage"): {SITE_ADMINS: [*EDIT_AND_PUBLISH, "bulk_delete"]},

@@ -8,6 +8,7 @@ import datetime
 
 import django_filters
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -16,8 +17,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, get_page_models
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from clinic.models.review import DUE_SOON_DAYS, MedicalReviewMixin, review_status
+
+from .models import MEDICAL_REVIEWERS
 
 
 def clinical_models():
@@ -30,6 +34,19 @@ def clinical_type_choices():
         (model._meta.model_name, capfirst(model.search_result_type.label))
         for model in clinical_models()
     ]
+
+
+def works_on_clinical_pages(user):
+    """
+    Whether the report and the dashboard panel are for this user: medical reviewers, and those
+    who may edit clinical pages. The front desk and site admins have nothing to do there.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.groups.filter(name=MEDICAL_REVIEWERS).exists():
+        return True
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return editable.type(*clinical_models()).exists()
 
 
 def clinical_pages():
@@ -112,7 +129,13 @@ class ReviewDueReportView(PageReportView):
     filterset_class = ReviewDueFilterSet
     index_url_name = "review_due_report"
     index_results_url_name = "review_due_report_results"
-    any_permission_required = ["add", "change", "publish"]
+    any_permission_required = None  # see dispatch(): reviewers hold no page permission to edit
+
+    def dispatch(self, request, *args, **kwargs):
+        if not works_on_clinical_pages(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     export_headings = {
         "title": "Page",
         "page_type": "Type",
@@ -147,15 +170,28 @@ class ReviewDueReportView(PageReportView):
 
 
 class ReviewDuePanel(Component):
-    """The admin home page's list of clinical pages that need a review soon."""
+    """
+    The admin home page's list of clinical pages that need a review soon. Each page links to
+    its editor for those who may edit it, and to the page itself for reviewers.
+    """
 
     name = "review_due"
     order = 110
     template_name = "medical_review/admin/review_due_panel.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
         today = timezone.localdate()
         pages = list(due_pages(today=today)[:10])
+        editable = set(
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(self.user, "change")
+            .filter(pk__in=[page.pk for page in pages])
+            .values_list("pk", flat=True)
+        )
         for page in pages:
             page.review_status = status_of(page, today)
+            page.can_edit = page.pk in editable
         return {"pages": pages, "total": due_pages(today=today).count()}

@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .reports import ReviewDuePanel, ReviewDueReportView
+from .reports import ReviewDuePanel, ReviewDueReportView, works_on_clinical_pages
 
 
 @hooks.register("register_admin_urls")
@@ -20,11 +20,19 @@ def register_review_due_report_urls():
     ]
 
 
+class ReviewDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return works_on_clinical_pages(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_review_due_report_menu_item():
-    return MenuItem("Medical review due", reverse("review_due_report"), icon_name="tasks", order=50)
+    return ReviewDueMenuItem(
+        "Medical review due", reverse("review_due_report"), icon_name="tasks", order=50
+    )
 
 
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
-    panels.append(ReviewDuePanel())
+    if works_on_clinical_pages(request.user):
+        panels.append(ReviewDuePanel(request.user))

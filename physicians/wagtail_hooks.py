@@ -1,11 +1,16 @@
 import django_filters
 
+from django.core.exceptions import PermissionDenied
+
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from clinic.models import Specialty
-from physicians.models import PhysicianPage
+from physicians.models import PhysicianIndexPage, PhysicianPage
 
 
 class PhysicianFilterSet(WagtailFilterSet):
@@ -28,10 +33,30 @@ class PhysicianFilterSet(WagtailFilterSet):
         return queryset.filter(accepting_new_patients=(value == "yes"))
 
 
+def manages_physicians(user):
+    """Site admins (and superusers): those who may add and edit physician profiles."""
+    section = PagePermissionPolicy().instances_user_has_permission_for(user, "add")
+    return section.type(PhysicianIndexPage).exists()
+
+
+class PhysicianMenuItem(MenuItem):
+    def is_shown(self, request):
+        return manages_physicians(request.user)
+
+
+class PhysicianIndexView(IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        if not manages_physicians(request.user):
+            raise PermissionDenied  # an editor would see an empty list with an Add button
+        return super().dispatch(request, *args, **kwargs)
+
+
 class PhysicianListingViewSet(PageListingViewSet):
     """Admin > Physicians: every profile, filtered by specialty and by new patients."""
 
     model = PhysicianPage
+    index_view_class = PhysicianIndexView
+    menu_item_class = PhysicianMenuItem
     filterset_class = PhysicianFilterSet
     icon = "user"
     menu_label = "Physicians"

@@ -1,18 +1,21 @@
 """Each role's journey in the admin: what editors and site admins may and may not do."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from appointments.models import FRONT_DESK, AppointmentRequest
 from clinic.models import ClinicSettings
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import add_url, procedure_form
+from tests.conftest import add_url, make_user, procedure_form
 
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +107,58 @@ def test_a_site_admin_manages_physicians_lists_settings_and_users(client, site_a
         302,
         403,
     )
+
+
+# Each role's dashboard and menus lead to work it can do, and to nothing it cannot open.
+
+
+def admin_menu(client):
+    """The labels of the admin's main menu, as the sidebar receives them."""
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    return page
+
+
+def test_the_front_desk_sees_new_requests_first_and_nothing_it_cannot_open(client):
+    AppointmentRequest.objects.create(
+        name="Pat Example", phone="(312) 555-0190", patient_type="new", consent_at=timezone.now()
+    )
+    client.force_login(make_user("desk", FRONT_DESK))
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    headings = [h.get_text(strip=True) for h in dashboard.select(".w-panel__heading")]
+    assert headings[0] == "New appointment requests (1)"
+    assert "Pat Example" not in dashboard.get_text()  # details only where the log records them
+    link = dashboard.select_one("#new-requests-heading").find_parent("section").select_one("a")
+    assert client.get(link["href"]).status_code == 200
+    assert not any(heading.startswith("Medical review due") for heading in headings)
+    sidebar = str(dashboard)
+    assert "physician_profiles" not in sidebar and "review-due" not in sidebar
+    assert client.get(reverse("review_due_report")).status_code in (302, 403)
+
+
+def test_editors_see_no_physicians_menu_and_cannot_open_its_list(client, editor):
+    client.force_login(editor)
+    assert "physician_profiles" not in admin_menu(client)
+    assert client.get(reverse("physician_profiles:index")).status_code in (302, 403)
+
+
+def test_reviewers_open_the_review_report_and_each_page_in_their_panel(client, reviewer):
+    client.force_login(reviewer)
+    assert client.get(reverse("review_due_report")).status_code == 200
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = dashboard.select_one("#review-due-heading").find_parent("section")
+    links = [a["href"] for a in panel.select("tbody a")]
+    assert links
+    for href in links:
+        assert not href.startswith("/admin/"), href  # the page itself, not an editor they lack
+        assert client.get(href).status_code == 200
+
+
+def test_site_admins_see_and_schedule_the_news_they_approve(client, site_admin):
+    client.force_login(site_admin)
+    post = NewsPostPage.objects.first()
+    assert "physician_profiles" in admin_menu(client)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk]))
+    assert edit.status_code == 200
+    index = NewsIndexPage.objects.get()
+    assert index.permissions_for_user(site_admin).can_publish_subpage()
+    assert post.permissions_for_user(site_admin).can_publish()
