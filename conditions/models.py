@@ -16,6 +16,7 @@ from clinic.models import (
     SearchResultType,
     lines,
 )
+from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import medical_entity, medical_web_page_node, page_links
 
 
@@ -90,6 +91,18 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
                 FieldPanel("symptoms"),
                 FieldPanel("when_to_see_doctor"),
                 FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
+                LinkedPagesPanel(
+                    "procedures",
+                    heading="Procedures that treat it",
+                    help_text="Chosen on each procedure page.",
+                    empty_text="No procedure page names this condition yet.",
+                ),
+                LinkedPagesPanel(
+                    "physicians",
+                    heading="Physicians who treat it",
+                    help_text="Chosen on each physician's profile, by a site admin.",
+                    empty_text="No physician profile names this condition yet.",
+                ),
             ],
         ),
         ("Medical review", MedicalReviewMixin.review_panels),

@@ -17,6 +17,7 @@ from clinic.models import (
     SearchResultType,
 )
 from clinic.models.fields import optional_link
+from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
 
 from .related import group_by_region, related_procedures
@@ -185,6 +186,12 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
             "Related",
             [
                 FieldPanel("conditions_treated", widget=forms.CheckboxSelectMultiple),
+                LinkedPagesPanel(
+                    "physicians",
+                    heading="Physicians who perform it",
+                    help_text="Chosen on each physician's profile, by a site admin.",
+                    empty_text="No physician profile names this procedure yet.",
+                ),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("general_procedure"),
                 InlinePanel(

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,11 +12,12 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from appointments.models import FRONT_DESK, AppointmentRequest
 from clinic.models import ClinicSettings
+from conditions.models import ConditionPage
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import add_url, make_user, procedure_form
+from tests.conftest import add_url, create_fictional_physician, make_user, procedure_form
 
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +164,37 @@ def test_site_admins_see_and_schedule_the_news_they_approve(client, site_admin):
     index = NewsIndexPage.objects.get()
     assert index.permissions_for_user(site_admin).can_publish_subpage()
     assert post.permissions_for_user(site_admin).can_publish()
+
+
+def test_the_procedure_editor_shows_who_performs_it(client, editor):
+    """Set on the physician's profile; shown, read-only, where editors write the procedure."""
+    physician = create_fictional_physician()  # performs the SI joint injection
+    page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    client.force_login(editor)
+    screen = BeautifulSoup(client.get(edit_url).content, "html.parser")
+    panel = screen.find(string="Physicians who perform it").find_parent(attrs={"data-panel": True})
+    assert "Alex Example" in panel.get_text()
+    assert panel.select_one(f"a[href$='/pages/{physician.pk}/edit/']") is None  # not theirs
+
+    admin = get_user_model().objects.create_superuser("boss", "", "a-long-password")
+    client.force_login(admin)
+    screen = BeautifulSoup(client.get(edit_url).content, "html.parser")
+    panel = screen.find(string="Physicians who perform it").find_parent(attrs={"data-panel": True})
+    assert panel.select_one(f"a[href$='/pages/{physician.pk}/edit/']")
+
+
+def test_the_condition_editor_shows_the_procedures_that_treat_it(client, editor):
+    page = ConditionPage.objects.get(slug="sciatica")
+    treating = sorted(page.procedures.values_list("title", flat=True))
+    assert treating
+    client.force_login(editor)
+    screen = BeautifulSoup(
+        client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
+    )
+    panel = screen.find(string="Procedures that treat it").find_parent(attrs={"data-panel": True})
+    shown = [li.get_text(" ", strip=True) for li in panel.select("li")]
+    assert shown == treating
+    # Editors may edit procedures too: each links to its editor.
+    assert len(panel.select("li a[href*='/edit/']")) == len(treating)

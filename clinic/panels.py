@@ -1,0 +1,38 @@
+"""Editor panels the core offers to every page type."""
+
+from wagtail.admin.panels import Panel
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+class LinkedPagesPanel(Panel):
+    """
+    Read-only: the live and draft pages that link to this one through `relation` (a reverse
+    relation, e.g. the physicians who perform a procedure), each with a link to its editor for
+    those who may edit it. The link itself is set on the other page.
+    """
+
+    def __init__(self, relation, empty_text="", **kwargs):
+        self.relation = relation
+        self.empty_text = empty_text
+        super().__init__(**kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "relation": self.relation, "empty_text": self.empty_text}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "clinic/admin/linked_pages_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            pages = []
+            if self.instance.pk:  # a new page has no links yet
+                pages = list(getattr(self.instance, self.panel.relation).order_by("title"))
+            editable = set(
+                PagePermissionPolicy()
+                .instances_user_has_permission_for(self.request.user, "change")
+                .filter(pk__in=[page.pk for page in pages])
+                .values_list("pk", flat=True)
+            )
+            context["linked_pages"] = [(page, page.pk in editable) for page in pages]
+            context["empty_text"] = self.panel.empty_text
+            return context
