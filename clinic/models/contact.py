@@ -217,7 +217,7 @@ def _day_name(date, today):
         return "tomorrow"
     if offset < 7:
         return Weekday(date.weekday()).label
-    return f"{date:%A} {date.day} {date:%B}"
+    return f"{date:%A}, {date:%B} {date.day}"  # US style: "Thursday, December 24"
 
 
 def opening_status(rows, exceptions, now):

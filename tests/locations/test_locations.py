@@ -74,6 +74,11 @@ def test_a_location_page_shows_hours_days_off_directions_and_parking(client):
     assert hours["Sunday"] == "Closed"
     days_off = soup.select_one(".exception-list").get_text()
     assert "Christmas Day: closed" in days_off
+    # US dates, as everywhere on the site: "Friday, December 25".
+    christmas = location.exceptions.get(reason="Christmas Day").date
+    assert f"{christmas:%A}, {christmas:%B} {christmas.day}, Christmas Day" in days_off
+    anytown = soup_of(client, "/locations/anytown/").get_text()
+    assert "an elevator to the second floor" in anytown and " lift " not in anytown
     directions = next(a for a in soup.find_all("a") if "Get directions" in a.get_text())
     assert directions["href"] == (
         "https://www.openstreetmap.org/directions?to=41.878113%2C-87.629799"

@@ -54,8 +54,8 @@ def test_the_review_due_report_lists_overdue_pages_and_exports_csv(client, edito
     assert rows["Sciatica"][1:] == [
         "Condition",
         "Olive Overdue",
-        "10 Jan 2024",
-        "10 Jan 2025",
+        "Jan 10, 2024",
+        "Jan 10, 2025",
         "Overdue",
     ]
     overdue_only = client.get("/admin/reports/review-due/", {"status": "overdue"}).content.decode()
@@ -78,7 +78,7 @@ def test_reviewers_get_an_email_of_their_due_pages(client, reviewer, overdue_pag
     to_reviewer = [message for message in mail.outbox if message.to == ["rev@clinic.invalid"]]
     assert len(to_reviewer) == 1
     body = to_reviewer[0].body
-    assert "Sciatica: overdue, due 10 January 2025" in body
+    assert "Sciatica: overdue, due January 10, 2025" in body
     assert f"/admin/pages/{overdue_page.pk}/edit/" in body
     # Pages without a reviewer go to the Medical reviewers group too, in the same message.
     assert "Kyphoplasty: never reviewed" in body

@@ -49,7 +49,7 @@ def test_a_reviewers_approval_publishes_the_page_and_records_the_review(client, 
     public = BeautifulSoup(client.get(page.url).content, "html.parser")
     line = " ".join(public.select_one(".review-line").get_text(" ", strip=True).split())
     assert line.startswith("Medically reviewed by Robin Reviewer, M.D.")
-    assert f"Last reviewed {today:%-d %B %Y}" in line
+    assert f"Last reviewed {today:%B %-d, %Y}" in line  # US style: "March 5, 2026"
     assert f"Next review due {add_months(today, 12):%B %Y}" in line
     assert public.select_one(".review-line a")["href"] == "/physicians/robin-reviewer/"
 

@@ -71,7 +71,7 @@ def test_changing_new_patients_records_when_it_was_checked(client, site_admin):
     assert physician.accepting_new_patients_checked == today
     profile = BeautifulSoup(client.get(physician.url).content, "html.parser")
     status = profile.select_one(".profile-header .status").get_text(" ", strip=True)
-    assert status == f"Accepting new patients (checked {today:%-d %B %Y})"
+    assert status == f"Accepting new patients (checked {today:%B %-d, %Y})"
 
 
 def test_the_admin_physician_list_filters_by_specialty_and_new_patients(client, site_admin):

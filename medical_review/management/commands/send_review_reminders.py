@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.urls import reverse
+from django.utils.dateformat import format as format_date
 
 from medical_review.models import MEDICAL_REVIEWERS
 from medical_review.reports import due_pages, status_of
@@ -44,7 +45,11 @@ class Command(BaseCommand):
         for user, user_pages in by_reviewer.items():
             lines = [
                 f"- {page.title}: {status_of(page).lower()}"
-                + (f", due {page.next_review_due:%d %B %Y}" if page.next_review_due else "")
+                + (
+                    f", due {format_date(page.next_review_due, 'F j, Y')}"
+                    if page.next_review_due
+                    else ""
+                )
                 + f"\n  {settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_pages:edit', args=[page.pk])}"
                 for page in user_pages
             ]
