@@ -238,3 +238,37 @@ def test_requesting_an_appointment_with_the_keyboard_alone(page, site_url):
         ["tue"],
     )
     assert sent.about_page.slug == "sacroiliac-joint-injection"
+
+
+def test_checkboxes_keep_their_size_beside_a_long_label_on_a_phone(browser, site_url):
+    """The consent box sits beside two lines of text: it must stay a box a finger can hit."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/appointments/request/")
+        boxes = page.locator("input[type=checkbox]:visible")
+        assert boxes.count() >= 5  # days, times and the consent
+        for index in range(boxes.count()):
+            box = boxes.nth(index).bounding_box()
+            assert box["width"] >= 24 and box["height"] >= 24, box
+            assert abs(box["width"] - box["height"]) < 2, box  # square, not squashed
+    finally:
+        context.close()
+
+
+def test_news_card_images_span_their_card(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/news/")
+        cards = page.locator(".news-card:has(img)")
+        assert cards.count() >= 1
+        for index in range(cards.count()):
+            card = cards.nth(index)
+            card_box = card.bounding_box()
+            image_box = card.locator("img").bounding_box()
+            # Edge to edge inside the card's 1 px border: no white strip beside the image.
+            assert abs(image_box["width"] - (card_box["width"] - 2)) <= 1, (card_box, image_box)
+            assert abs(image_box["x"] - (card_box["x"] + 1)) <= 1, (card_box, image_box)
+    finally:
+        context.close()
