@@ -1,5 +1,15 @@
-"""The shared lists editors pick from, gathered under one "Lists" menu."""
+"""
+The admin as the clinic's staff meet it: the shared lists gathered under one "Lists" menu, and
+the page explorer opening at the home page.
+"""
 
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
+from wagtail.admin.wagtail_hooks import ExplorerMenuItem
+from wagtail.models import Page, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -61,3 +71,33 @@ class ListsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ListsViewSetGroup)
+
+
+class HomeExplorerMenuItem(ExplorerMenuItem):
+    """
+    "Pages" opens at the site's home page, not at the root of the tree, where Wagtail only
+    explains how to add sites: this clinic has one site.
+    """
+
+    def render_component(self, request):
+        start = PagePermissionPolicy().explorable_root_instance(request.user)
+        if start is None or start.depth > 1 or Site.objects.count() != 1:
+            return super().render_component(request)
+        home = Page.objects.get(pk=Site.objects.get().root_page_id)
+        return PageExplorerMenuItemComponent(
+            self.name,
+            self.label,
+            reverse("wagtailadmin_explore", args=[home.pk]),
+            home.pk,
+            icon_name=self.icon_name,
+            classname=self.classname,
+        )
+
+
+@hooks.register("construct_main_menu")
+def open_the_explorer_at_home(request, menu_items):
+    for index, item in enumerate(menu_items):
+        if item.name == "explorer" and type(item) is ExplorerMenuItem:
+            menu_items[index] = HomeExplorerMenuItem(
+                item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
+            )

@@ -255,3 +255,14 @@ def test_content_checks_are_in_the_editor(client, page_slug):
         "checker-axe-configuration",
     ]:
         assert marker in edit, marker
+
+
+def test_pages_opens_at_the_home_page_not_the_root_of_the_tree(client):
+    admin = get_user_model().objects.create_superuser("owner", "", "a-long-password")
+    client.force_login(admin)
+    home = Page.objects.get(depth=2)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    props = BeautifulSoup(page, "html.parser").select_one("#wagtail-sidebar-props").string
+    assert f'"/admin/pages/{home.pk}/"' in props
+    assert '"/admin/pages/"' not in props
+    assert client.get(f"/admin/pages/{home.pk}/").status_code == 200
