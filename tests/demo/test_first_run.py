@@ -3,35 +3,18 @@ What a newcomer sees the first time `make run` sets up the clinic: a few lines o
 logins and no tracebacks. The same commands as the Makefile, on a fresh SQLite database.
 """
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import run_manage
 
 
 def manage(*args, database):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="clinic.settings.dev",
+    result = run_manage(
+        *args,
+        settings="clinic.settings.dev",
+        timeout=300,
         DATABASE_URL=f"sqlite:///{database}",
         MEDIA_ROOT=str(database.parent / "media"),
     )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        check=True,
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    assert result.returncode == 0, result.stderr
     return (result.stdout + result.stderr).splitlines()
 
 
