@@ -3,6 +3,8 @@
 from wagtail.admin.panels import Panel
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .readability import PLAIN_LANGUAGE_GRADE, page_reading
+
 
 class LinkedPagesPanel(Panel):
     """
@@ -35,4 +37,23 @@ class LinkedPagesPanel(Panel):
             )
             context["linked_pages"] = [(page, page.pk in editable) for page in pages]
             context["empty_text"] = self.panel.empty_text
+            return context
+
+
+class ReadingLevelPanel(Panel):
+    """
+    Read-only: the reading grade of the page as last saved (see clinic.readability), with a
+    warning above grade 8. Shown at the top of the Content tab of page types with prose.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "clinic/admin/reading_level_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            reading = page_reading(self.instance)
+            context["reading"] = reading
+            context["target"] = PLAIN_LANGUAGE_GRADE
+            if reading.sentences:
+                context["words_per_sentence"] = round(reading.words / reading.sentences)
             return context

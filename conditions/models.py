@@ -34,6 +34,8 @@ class ConditionIndexPage(AToZIndexPage):
 class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
 
+    reading_fields = ("summary", "symptoms", "when_to_see_doctor", "body")
+
     search_result_type = SearchResultType("conditions", "Condition", "Conditions", order=2)
 
     appointment_subject = True

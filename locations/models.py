@@ -58,6 +58,7 @@ class LocationPage(PostalAddressMixin, ListingFieldsMixin, BasePage):
     """A place where patients are seen, e.g. the main clinic."""
 
     search_result_type = SearchResultType("locations", "Location", "Locations", order=4)
+    reading_fields = ("summary", "parking", "access")
 
     phone = models.CharField(
         max_length=30,

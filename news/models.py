@@ -87,6 +87,7 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
     """A news post or article, e.g. a new physician joining the clinic."""
 
     search_result_type = SearchResultType("news", "News", "News", order=5)
+    reading_fields = ("summary", "body")
 
     date = models.DateField(
         "post date",

@@ -45,6 +45,8 @@ class ProcedureIndexPage(AToZIndexPage):
 class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
     """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
 
+    reading_fields = ("summary", "body")
+
     search_result_type = SearchResultType("procedures", "Procedure", "Procedures", order=1)
     clinic_service_type = "MedicalProcedure"
 

@@ -5,6 +5,7 @@ from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
+from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
 from .fields import optional_link
 
@@ -29,6 +30,10 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image")], heading="For social media"),
     ]
 
+    # The fields of prose patients read, measured for the editor's reading grade (see
+    # clinic.readability). Page types that are mostly lists and links leave it empty.
+    reading_fields = ()
+
     # (heading, panels) pairs shown between the "Content" and "Promote" tabs of the editor.
     extra_tabs = []
 
@@ -37,7 +42,10 @@ class BasePage(Page):
 
     @classproperty
     def edit_handler(cls):
-        tabs = [ObjectList(cls.content_panels, heading="Content")]
+        content = list(cls.content_panels)
+        if cls.reading_fields:
+            content.insert(0, ReadingLevelPanel(heading="Reading level"))
+        tabs = [ObjectList(content, heading="Content")]
         tabs += [ObjectList(panels, heading=heading) for heading, panels in cls.extra_tabs]
         tabs += [
             ObjectList(cls.promote_panels, heading="Promote"),

@@ -15,6 +15,8 @@ from news.models import NewsPostPage
 class HomePage(BasePage):
     """The front door: what interventional pain management is, and the ways into the site."""
 
+    reading_fields = ("hero_text", "intro", "difference", "care_team_intro", "procedures_intro")
+
     hero_heading = models.CharField(
         max_length=120,
         help_text="The main heading of the site, e.g. “Relief from long-lasting pain”.",

@@ -12,6 +12,7 @@ class StandardPage(ListingFieldsMixin, BasePage):
     """A general page, e.g. “About us” or “Your care team”. Can hold pages of its own."""
 
     search_result_type = SearchResultType("pages", "Page", "Other pages", order=6)
+    reading_fields = ("summary", "body")
 
     body = StreamField(BodyBlock(), blank=True)
 

@@ -34,6 +34,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
     """A physician's profile. Only state what the physician has confirmed."""
 
     search_result_type = SearchResultType("physicians", "Physician", "Physicians", order=3)
+    reading_fields = ("summary", "biography")
 
     appointment_subject = True
 

@@ -207,10 +207,10 @@ class AdminEditingTest(WagtailPageTestCase):
         assert self.client.get("/admin/searchpicks/add/").status_code == 200
         response = self.client.post(
             reverse("wagtailsnippets_site_search_searchsynonym:add"),
-            {"term": "Pins and Needles", "replacements": "tingling\nnumbness"},
+            {"term": "Buzzing Hands", "replacements": "tingling\nnumbness"},
         )
         assert response.status_code == 302
-        synonym = SearchSynonym.objects.get(term="pins and needles")  # stored in lower case
+        synonym = SearchSynonym.objects.get(term="buzzing hands")  # stored in lower case
         assert synonym.replacement_list == ["tingling", "numbness"]
 
     def test_new_body_region_appears_on_the_procedure_list(self):
@@ -266,3 +266,34 @@ def test_pages_opens_at_the_home_page_not_the_root_of_the_tree(client):
     assert f'"/admin/pages/{home.pk}/"' in props
     assert '"/admin/pages/"' not in props
     assert client.get(f"/admin/pages/{home.pk}/").status_code == 200
+
+
+def test_the_editor_sees_the_reading_grade_and_a_warning_when_a_page_gets_hard(client, editor):
+    client.force_login(editor)
+    page = Page.objects.get(slug="trigger-point-injections").specific
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    panel = BeautifulSoup(client.get(edit_url).content, "html.parser")
+    text = " ".join(panel.get_text(" ").split())
+    assert "Reading grade" in text
+    assert "plain enough for most patients" in text
+    assert "harder than grade 8" not in text
+
+    data = editor_form_data(client, page)
+    data["summary"] = [
+        (
+            "Intramuscular administration of local anesthetic, occasionally supplemented by "
+            "corticosteroid medication, into hyperirritable myofascial trigger points "
+            "alleviates referred musculoskeletal discomfort."
+        )
+    ]
+    response = client.post(edit_url, data)  # "Save draft"
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.has_unpublished_changes
+    text = " ".join(
+        BeautifulSoup(client.get(edit_url).content, "html.parser").get_text(" ").split()
+    )
+    assert "harder than grade 8" in text
+    assert "Shorten long sentences" in text
+    # The live page patients read is unchanged until the draft is published.
+    assert "tight, sore knot" in client.get(page.url).content.decode()
