@@ -74,7 +74,7 @@ node_modules/.package-lock.json: package-lock.json
 audit: install node_modules/.package-lock.json ## Lighthouse scores for every page type, served as in production
 	$(PY) scripts/audit.py
 
-bench: install ## Search and suggestion latency on PostgreSQL, demo content and 10,000 pages
+bench: install ## Search recall@5 on SQLite and PostgreSQL, then search latency with 10,000 pages
 	$(PY) scripts/bench.py
 
 clean: ## Remove .venv, node_modules, the SQLite database and collected files

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """
-Search and suggestion latency on PostgreSQL, on the demo clinic and again with 10,000 more
+Search quality (recall at 5 of the evaluation set, on SQLite and PostgreSQL; see
+scripts/search_eval.py), then search and suggestion latency on PostgreSQL, on the demo clinic and again with 10,000 more
 pages, measured in one process through Django's full request handling (middleware, views,
 templates). Each timing is also given as a ratio to a procedure page view measured in the same
 run, so the numbers compare across machines.
@@ -12,6 +13,7 @@ BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/clinic_bench), cr
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -165,6 +167,9 @@ def measure(client, label, rows):
 
 
 def main():
+    print("Search quality (scripts/search_eval.py):", flush=True)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "search_eval.py")], check=True)
+    print(flush=True)
     create_database()
     django.setup()
     # Imported after django.setup(): models and the test client need the app registry.
