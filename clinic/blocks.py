@@ -34,6 +34,16 @@ class FigureBlock(blocks.StructBlock):
     image = ImageBlock(
         help_text="Describe the image for people who cannot see it, or mark it as decorative."
     )
+    labels = blocks.ListBlock(
+        blocks.CharBlock(max_length=120, label="Label"),
+        min_num=0,
+        default=[],
+        help_text=(
+            "If the image has numbered markers, what each number points to, in order, e.g. "
+            "“Facet joint: where two vertebrae meet”. Shown as text under the image, so it can "
+            "be read at any size and by screen readers. Leave out words drawn in the image."
+        ),
+    )
     caption = blocks.CharBlock(
         required=False, max_length=250, help_text="Optional. Shown under the image."
     )

@@ -44,19 +44,19 @@ def png(image):
     return buffer.getvalue()
 
 
-def label(draw, anchor, text_xy, lines, colour=INK, size=46):
-    """A label with a leader line from `anchor` (a point on the drawing) to the text."""
-    draw.line([anchor, (text_xy[0] - 16, text_xy[1] + size // 2)], fill=MUTED, width=3)
-    draw.ellipse([anchor[0] - 7, anchor[1] - 7, anchor[0] + 7, anchor[1] + 7], fill=colour)
-    y = text_xy[1]
-    for index, line in enumerate(lines):
-        draw.text(
-            (text_xy[0], y),
-            line,
-            fill=colour if index == 0 else MUTED,
-            font=font(size if index == 0 else size - 8),
-        )
-        y += size + 6
+def marker(draw, anchor, at, number, colour=INK, radius=48):
+    """
+    A numbered marker joined by a leader line to `anchor` (a point on the drawing). What the
+    number points to is written under the image as text (the figure's labels), where it can be
+    read at any size and by a screen reader.
+    """
+    draw.line([anchor, at], fill=MUTED, width=4)
+    draw.ellipse([anchor[0] - 8, anchor[1] - 8, anchor[0] + 8, anchor[1] + 8], fill=colour)
+    x, y = at
+    draw.ellipse(
+        [x - radius, y - radius, x + radius, y + radius], fill=colour, outline="white", width=4
+    )
+    draw.text((x, y), str(number), fill="white", font=font(round(radius * 1.3)), anchor="mm")
 
 
 def clinic_mark(draw, cx, cy, radius):

@@ -1,6 +1,7 @@
 """
 Diagrams for the demo content, drawn by code so that no image is copied from anywhere.
-Each function returns PNG bytes; DIAGRAMS describes them for the loader (title, alt text).
+Each function returns PNG bytes; DIAGRAMS describes them for the loader (title, alt text, and
+the labels of their numbered markers, which pages show as text under the image).
 """
 
 import math
@@ -17,8 +18,7 @@ from .drawing import (
     SACRUM,
     THORACIC,
     canvas,
-    font,
-    label,
+    marker,
     png,
     sharing_card,
 )
@@ -26,7 +26,7 @@ from .drawing import (
 
 def spine_regions():
     """The spine from the side: cervical, thoracic and lumbar regions, sacrum and coccyx."""
-    image, draw = canvas(1600, 1000)
+    image, draw = canvas(1200, 1000)
     top, bottom = 60, 820
     regions = [(CERVICAL, 7, 0.75), (THORACIC, 12, 1.0), (LUMBAR, 5, 1.4)]
     unit = (bottom - top) / sum(count * scale for _, count, scale in regions)
@@ -34,7 +34,7 @@ def spine_regions():
     def x_at(y):
         # The S-curves, front of the body to the left: the neck and lower back curve towards
         # the front, the chest towards the back.
-        return 430 - 55 * math.sin(3 * math.pi * (y - top) / (bottom - top))
+        return 560 - 55 * math.sin(3 * math.pi * (y - top) / (bottom - top))
 
     y = top
     centres = {}
@@ -63,25 +63,10 @@ def spine_regions():
     draw.polygon(
         [(sx + 60, y + 124), (sx + 105, y + 124), (sx + 95, y + 160)], fill=SACRUM, outline=INK
     )
-    label(draw, centres[CERVICAL], (720, 60), ["Cervical spine", "the neck: 7 vertebrae"], CERVICAL)
-    label(
-        draw,
-        centres[THORACIC],
-        (720, 290),
-        ["Thoracic spine", "upper and middle back: 12"],
-        THORACIC,
-    )
-    label(
-        draw, centres[LUMBAR], (720, 530), ["Lumbar spine", "the lower back: 5 vertebrae"], LUMBAR
-    )
-    label(
-        draw,
-        (sx + 40, y + 60),
-        (720, 760),
-        ["Sacrum and coccyx", "join the spine to the pelvis"],
-        SACRUM,
-    )
-    draw.text((720, 930), "Seen from the side, facing left", fill=MUTED, font=font(34))
+    marker(draw, centres[CERVICAL], (920, 140), 1, CERVICAL)
+    marker(draw, centres[THORACIC], (920, 380), 2, THORACIC)
+    marker(draw, centres[LUMBAR], (920, 620), 3, LUMBAR)
+    marker(draw, (sx + 40, y + 60), (920, 860), 4, SACRUM)
     return png(image)
 
 
@@ -113,8 +98,8 @@ def vertebra_from_behind(draw, cx, cy):
 
 def facet_joints():
     """Two lumbar vertebrae from behind, with their facet joints and medial branch nerves."""
-    image, draw = canvas(1600, 1000)
-    cx, upper, lower = 560, 300, 520
+    image, draw = canvas(1200, 860)
+    cx, upper, lower = 520, 300, 520
     vertebra_from_behind(draw, cx, lower)
     vertebra_from_behind(draw, cx, upper)
     joint_y = upper + 110  # where the upper vertebra's lower processes meet the lower one's
@@ -130,28 +115,15 @@ def facet_joints():
             (cx + side * 100, joint_y + 90),
         ]
         draw.line(nerve, fill=NERVE, width=10, joint="curve")
-    label(
-        draw,
-        (cx + 160, joint_y - 10),
-        (960, 200),
-        ["Facet joint", "one on each side, where", "two vertebrae meet"],
-        HIGHLIGHT,
-    )
-    label(
-        draw,
-        (cx + 250, joint_y + 28),
-        (960, 480),
-        ["Medial branch", "nerve: carries pain", "from the joint"],
-        (140, 100, 0),
-    )
-    label(draw, (cx - 200, lower), (960, 760), ["Vertebra", "a bone of the spine"], MUTED)
-    draw.text((60, 930), "Seen from behind", fill=MUTED, font=font(34))
+    marker(draw, (cx + 160, joint_y - 10), (1060, 150), 1, HIGHLIGHT)
+    marker(draw, (cx + 250, joint_y + 28), (1060, 430), 2, (140, 100, 0))
+    marker(draw, (cx + 200, lower), (1060, 700), 3, MUTED)
     return png(image)
 
 
 def sacroiliac_joints():
     """The pelvis from behind, with the sacrum and the two sacroiliac joints."""
-    image, draw = canvas(1600, 1000)
+    image, draw = canvas(1240, 860)
     cx, top = 560, 330
     # The lowest lumbar vertebrae above the sacrum.
     for cy in (120, 230):
@@ -183,16 +155,9 @@ def sacroiliac_joints():
         draw.line(
             [(cx + side * 140, top + 20), (cx + side * 88, top + 250)], fill=HIGHLIGHT, width=16
         )
-    label(
-        draw,
-        (cx + 118, top + 130),
-        (1100, 200),
-        ["Sacroiliac", "joint: one on", "each side"],
-        HIGHLIGHT,
-    )
-    label(draw, (cx, top + 180), (1100, 520), ["Sacrum", "base of the spine"], SACRUM)
-    label(draw, (cx + 380, top + 120), (1100, 740), ["Hip bone", "(ilium)"], MUTED)
-    draw.text((60, 930), "Seen from behind", fill=MUTED, font=font(34))
+    marker(draw, (cx + 118, top + 130), (1160, 150), 1, HIGHLIGHT)
+    marker(draw, (cx + 380, top + 120), (1160, 430), 2, MUTED)
+    marker(draw, (cx, top + 240), (1160, 700), 3, SACRUM)
     return png(image)
 
 
@@ -210,6 +175,12 @@ DIAGRAMS = {
             "lumbar spine in the lower back with 5, then the sacrum and the coccyx."
         ),
         "draw": spine_regions,
+        "labels": [
+            "Cervical spine: the neck, 7 vertebrae",
+            "Thoracic spine: the upper and middle back, 12 vertebrae",
+            "Lumbar spine: the lower back, 5 vertebrae",
+            "Sacrum and coccyx: join the spine to the pelvis",
+        ],
     },
     "facet-joints": {
         "title": "Diagram: facet joints and medial branch nerves",
@@ -218,6 +189,11 @@ DIAGRAMS = {
             "and a medial branch nerve curves past each joint, carrying its pain signals."
         ),
         "draw": facet_joints,
+        "labels": [
+            "Facet joint: one on each side, where two vertebrae meet",
+            "Medial branch nerve: carries pain signals from the joint",
+            "Vertebra: one of the bones of the spine",
+        ],
     },
     "sacroiliac-joints": {
         "title": "Diagram: the sacroiliac joints",
@@ -226,5 +202,10 @@ DIAGRAMS = {
             "between the two hip bones; the sacroiliac joints are where they meet, one on each side."
         ),
         "draw": sacroiliac_joints,
+        "labels": [
+            "Sacroiliac joint: one on each side",
+            "Hip bone (ilium)",
+            "Sacrum: the base of the spine",
+        ],
     },
 }

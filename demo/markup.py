@@ -7,6 +7,8 @@ from django.utils.html import escape
 
 from clinic.models import lines
 
+from .images import DIAGRAMS
+
 
 DATA_DIR = Path(__file__).resolve().parent / "content"
 
@@ -62,6 +64,7 @@ def text_to_blocks(text, images=None):
                             "alt_text": image.description,
                             "decorative": False,
                         },
+                        "labels": DIAGRAMS[key.strip()].get("labels", []),
                         "caption": caption.strip(),
                     },
                 }

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.html import strip_tags
 
@@ -43,6 +45,14 @@ def is_current_section(context, link):
 def has_text(rich_text):
     """False for rich text that holds no words, such as the editor's empty “<p></p>”."""
     return bool(strip_tags(str(rich_text or "")).strip())
+
+
+@register.filter
+def first_sentence(text):
+    """The first sentence of a summary, for short listings: “A split in the disc's outer ring.”"""
+    text = " ".join(str(text or "").split())
+    match = re.search(r"[.!?](?=\s+[A-Z])", text)
+    return text[: match.end()] if match else text
 
 
 @register.filter

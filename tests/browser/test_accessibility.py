@@ -7,6 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.pages import ALL_PAGES, expected_status
 
@@ -77,6 +78,49 @@ def test_every_page_type_passes_axe(browser, site_url, fictional_physician, view
         for page_type, path in PAGE_TYPES.items():
             with subtests.test(page_type=page_type):
                 check_page(page, site_url + path)
+    finally:
+        context.close()
+
+
+# Elements that reach past the right edge of the window, for the failure message.
+WIDER_THAN_THE_WINDOW = """() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(el.getBoundingClientRect().right)}px`);
+}"""
+
+
+@pytest.mark.parametrize(
+    ("width", "text_size"),
+    [(320, None), (640, "200%")],
+    ids=["320px", "640px-with-text-at-200%"],
+)
+def test_every_page_type_reflows_without_scrolling_sideways(
+    browser, site_url, fictional_physician, width, text_size, subtests
+):
+    """
+    WCAG 1.4.10 (content reflows at 320 CSS pixels) and 1.4.4 (text at 200% loses nothing),
+    which axe does not test: no page scrolls sideways, with the main menu open.
+    """
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        for page_type, path in PAGE_TYPES.items():
+            with subtests.test(page_type=page_type):
+                response = page.goto(site_url + path)
+                assert response.status == expected_status(site_url + path)
+                if text_size:
+                    page.evaluate(
+                        "size => { document.documentElement.style.fontSize = size; }", text_size
+                    )
+                menu = page.get_by_role("button", name="Menu")
+                if menu.count() and menu.get_attribute("aria-expanded") == "false":
+                    menu.click()
+                    expect(page.locator("#main-nav")).to_be_visible()
+                scroll_width = page.evaluate("document.documentElement.scrollWidth")
+                assert scroll_width <= width, page.evaluate(WIDER_THAN_THE_WINDOW)
     finally:
         context.close()
 

@@ -122,8 +122,15 @@ def test_the_same_journey_on_a_phone(browser, site_url, fictional_physician):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
-        page.goto(site_url + "/")
-        # The whole main menu is there to tap, with targets big enough for a finger.
+        page.goto(site_url + "/procedures/sacroiliac-joint-injection/")
+        # The main menu starts closed, so the page's own title shows in the top of the screen.
+        menu_button = page.get_by_role("button", name="Menu")
+        expect(menu_button).to_have_attribute("aria-expanded", "false")
+        expect(page.locator("#main-nav")).to_be_hidden()
+        assert page.locator("h1").bounding_box()["y"] < 0.4 * PHONE["height"]
+        # Opened, the whole menu is there to tap, with targets big enough for a finger.
+        menu_button.tap()
+        expect(menu_button).to_have_attribute("aria-expanded", "true")
         menu = page.get_by_role("navigation", name="Main").get_by_role("link")
         expect(menu).to_have_count(5)
         for index in range(5):

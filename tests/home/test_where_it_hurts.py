@@ -44,7 +44,7 @@ def test_a_region_lists_its_conditions_and_procedures(client):
     page = soup(client.get("/where-does-it-hurt/buttock-and-hip/"))
     assert page.h1.get_text() == "Buttock and hip"
     conditions = [a.get_text() for a in page.select("#conditions-heading ~ ul .card__title a")]
-    procedures = [a.get_text() for a in page.select("#procedures-heading ~ ul .card__title a")]
+    procedures = [a.get_text() for a in page.select("#procedures-heading ~ .link-list a")]
     assert conditions == list(
         ConditionPage.objects.filter(body_regions=region)
         .order_by("title")
@@ -56,6 +56,9 @@ def test_a_region_lists_its_conditions_and_procedures(client):
         .values_list("title", flat=True)
     )
     assert "SI joint pain" in conditions and "Sacroiliac joint injection" in procedures
+    # A long list stays short: each condition with the first sentence of its summary.
+    si_joint_pain = page.select_one("#conditions-heading ~ ul .card__text").get_text()
+    assert si_joint_pain.count(". ") == 0 and si_joint_pain.endswith(".")
     crumbs = [li.get_text(strip=True) for li in page.select("nav[aria-label=Breadcrumb] li")]
     assert crumbs == ["Home", "Where does it hurt?", "Buttock and hip"]
 

@@ -23,7 +23,13 @@ def test_procedure_index_lists_every_procedure_a_to_z_and_by_region(client):
     assert rhizotomy == ["Rhizotomy: see Radiofrequency medial branch neurotomy"]
 
     regions = page.select_one("#by-region").find_parent("section")
-    assert texts(regions.select("h3"))[:6] == [
+    # Where it hurts comes first, each part of the body a closed list that opens on a tap.
+    assert page.select("main section.section")[0] is regions
+    assert all(
+        region.name == "details" and not region.has_attr("open")
+        for region in regions.select(".region")
+    )
+    assert texts(regions.select(".region__summary .region__name"))[:6] == [
         "Head and face",
         "Neck",
         "Upper back",
@@ -31,7 +37,7 @@ def test_procedure_index_lists_every_procedure_a_to_z_and_by_region(client):
         "Buttock and hip",
         "Arms and legs",
     ]
-    lower_back = regions.select_one("#region-lower-back").find_parent("section")
+    lower_back = regions.select_one("#region-lower-back")
     assert "Sacroiliac joint injection" in texts(lower_back.select("a"))
 
 
@@ -96,3 +102,18 @@ def test_an_other_name_shared_by_several_procedures_lists_them_all(client):
     assert len(entries["Nerve block"].select(".a-to-z__see li a")) == 7
     assert len(entries["Neck epidural"].select("a")) == 1
     assert entries["Neck epidural"].select_one(".a-to-z__see") is None
+
+
+def test_a_diagram_names_its_numbered_parts_in_text_under_it(client):
+    page = soup(client.get("/procedures/sacroiliac-joint-injection/"))
+    figure = page.select_one("main figure.figure")
+    assert figure.select_one("img")["alt"].startswith("Diagram of the pelvis")
+    labels = texts(figure.select("ol.figure__labels li"))
+    assert labels == [
+        "Sacroiliac joint: one on each side",
+        "Hip bone (ilium)",
+        "Sacrum: the base of the spine",
+    ]
+    # The numbers in the image match the order of the list; the words are real text, which
+    # grows with the reader's text size.
+    assert figure.select_one("ol.figure__labels + figcaption")

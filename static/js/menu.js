@@ -1,0 +1,27 @@
+// On a phone the main menu starts closed behind a "Menu" button, so the page's own title
+// shows without scrolling. Wider screens, and browsers without JavaScript, show it open.
+(function () {
+    "use strict";
+    var button = document.querySelector(".menu-toggle");
+    var nav = document.getElementById("main-nav");
+    if (!button || !nav) {
+        return;
+    }
+    var narrow = window.matchMedia("(max-width: 47.99rem)");
+
+    function setOpen(open) {
+        nav.classList.toggle("main-nav--closed", !open);
+        button.setAttribute("aria-expanded", String(open));
+    }
+
+    function fitScreen() {
+        button.hidden = !narrow.matches;
+        setOpen(!narrow.matches);
+    }
+
+    button.addEventListener("click", function () {
+        setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    narrow.addEventListener("change", fitScreen);
+    fitScreen();
+})();
