@@ -53,6 +53,9 @@ MODEL_PERMISSIONS = {
         *[f"wagtailredirects.{action}_redirect" for action in ["add", "change", "delete"]],
         *[f"appointments.{action}_appointmentrequest" for action in ["view", "change", "delete"]],
         "appointments.view_appointmentaccesslog",
+        # Correct a medical review record (approvals make them); each correction is logged.
+        "medical_review.change_medicalreview",
+        "medical_review.view_medicalreview",
     ],
     # Patients' appointment requests: read them, mark them contacted or booked. Nothing else.
     FRONT_DESK: [

@@ -28,11 +28,33 @@ def add_months(date, months):
     return datetime.date(year, month, day)
 
 
+CANNOT_APPROVE = (
+    "You cannot approve clinical pages yet. Patients see who reviewed a page, with their "
+    "credentials, and your account is not linked to a physician profile that has them. Ask a "
+    "site admin to open your physician profile, fill in Credentials (e.g. “M.D.”) and choose "
+    "your account under Admin account. You can still request changes."
+)
+
+
+def reviewer_profile(user):
+    """
+    The physician profile that names `user` on the pages they approve ("Robin Reviewer,
+    M.D."), or None if they have none, or one without credentials: then they cannot approve.
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    profile = getattr(user, "physician_profile", None)  # the reverse one-to-one, if any
+    if profile is None or not profile.credentials.strip():
+        return None
+    return profile
+
+
 class MedicalReviewTask(AbstractGroupApprovalTask):
     """
     A clinician approves a clinical page before it goes live. The approval is recorded as the
     page's MedicalReview: who reviewed it (their physician profile) and when, and when the next
-    review is due.
+    review is due. Only a reviewer whose account names them with credentials may approve; any
+    member of the reviewers' groups may request changes.
     """
 
     class Meta:
@@ -45,6 +67,12 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             "Members of the chosen groups approve clinical pages. Their approval publishes the "
             "page and is shown to patients as its medical review."
         )
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if reviewer_profile(user) is None:
+            return [action for action in actions if action[0] != "approve"]
+        return actions
 
 
 class MedicalReview(models.Model):

@@ -12,14 +12,14 @@ def publish_with_review_record(workflow_state, user=None):
     """
     WAGTAIL_FINISH_WORKFLOW_ACTION. Like Wagtail's own action it publishes the latest revision;
     when a medical review task approved it, the page's review is recorded first: the reviewer's
-    physician profile (if their account has one), today's date and the next review due.
+    physician profile, today's date and the next review due.
     """
     # Imported here: this module is loaded while Wagtail's models are still loading.
     from wagtail.models import TaskState
 
     from clinic.models import MedicalReviewMixin
 
-    from .models import MedicalReviewTask, record_review
+    from .models import MedicalReviewTask, record_review, reviewer_profile
 
     obj = workflow_state.content_object
     revision = obj.get_latest_revision()
@@ -33,9 +33,8 @@ def publish_with_review_record(workflow_state, user=None):
         .first()
     )
     if approval is not None and isinstance(obj.specific, MedicalReviewMixin):
-        reviewer = approval.finished_by
-        physician = getattr(reviewer, "physician_profile", None) if reviewer else None
-        record_review(obj, physician, timezone.localdate())
+        # The task offers "approve" only to reviewers their profile names (see get_actions).
+        record_review(obj, reviewer_profile(approval.finished_by), timezone.localdate())
     # The task already checked that this user may approve it; reviewers need no publish
     # permission of their own (Wagtail's default action would demand one).
     revision.publish(user=user, skip_permission_checks=True)

@@ -1,5 +1,7 @@
 """A medical reviewer approves a clinical page, or sends it back; the approval is recorded for patients."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -8,9 +10,19 @@ from django.utils import timezone
 
 from wagtail.models import WorkflowState
 
-from medical_review.models import add_months
+from home.roles import MEDICAL_REVIEWERS
+from medical_review.models import MedicalReview, add_months
+from physicians.factories import PhysicianPageFactory
+from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import add_url, procedure_form
+from tests.conftest import (
+    add_url,
+    create_fictional_physician,
+    make_user,
+    procedure_form,
+    record_fictional_review,
+)
+from tests.editor import editor_form_data
 
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +92,99 @@ def test_a_reviewer_cannot_create_pages_or_approve_outside_review(client, review
     page = ProcedurePage.objects.get(slug="kyphoplasty")
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code in (302, 403)  # not on review: nothing for them to do
+
+
+@pytest.mark.parametrize("credentials", [None, ""], ids=["no profile", "no credentials"])
+def test_an_approval_that_cannot_name_the_reviewer_is_refused_with_the_way_to_fix_it(
+    client, editor, credentials
+):
+    page = submit_new_procedure(client, editor)
+    nameless = make_user("nameless", MEDICAL_REVIEWERS)
+    if credentials is not None:
+        profile = PhysicianPageFactory(
+            parent=PhysicianIndexPage.objects.get(), title="Sam Nameless", credentials=credentials
+        )
+        profile.reviewer_account = nameless
+        profile.save_revision().publish()
+    client.force_login(nameless)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    edit = client.get(edit_url).content.decode()
+    assert "You cannot approve clinical pages yet" in edit
+    assert "Admin account" in edit  # says how to fix it
+    assert "data-workflow-action-url" not in edit or "/approve/" not in edit
+    assert "Request changes" in edit  # what they can still do
+
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    modal = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    assert client.post(modal).status_code in (302, 403)  # Wagtail's "no permission"
+    page.refresh_from_db()
+    assert not page.live
+
+    data = editor_form_data(client, page)
+    data["action-workflow-action"] = "true"
+    data["workflow-action-name"] = "approve"
+    response = client.post(edit_url, data, follow=True)
+    assert response.status_code == 200
+    assert "Not approved. You cannot approve clinical pages yet" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live and page.review is None
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == "in_progress"
+
+
+def test_the_editor_sees_the_reviewers_request_for_changes_on_the_edit_screen(
+    client, editor, reviewer
+):
+    page = submit_new_procedure(client, editor)
+    client.force_login(reviewer)
+    task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
+        {"comment": "Please say how long the numbness lasts."},
+    )
+    client.force_login(editor)
+    edit = BeautifulSoup(
+        client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
+    )
+    text = " ".join(edit.get_text(" ").split())
+    assert "asked for changes on" in text
+    assert "“Please say how long the numbness lasts.”" in text
+    assert "submit the page for medical review again" in text
+
+
+def test_a_site_admin_corrects_a_review_record_and_the_page_history_says_so(
+    client, site_admin, editor
+):
+    physician = create_fictional_physician()
+    page = record_fictional_review(physician)
+    review = MedicalReview.objects.get(page_id=page.pk)
+    edit_url = reverse("review_records:edit", args=[review.pk])
+
+    client.force_login(editor)
+    assert client.get(edit_url).status_code in (302, 403)  # editors cannot touch it
+
+    client.force_login(site_admin)
+    listing = client.get(reverse("review_records:index")).content.decode()
+    assert page.title in listing
+    assert client.get(reverse("review_records:add")).status_code in (302, 403, 404)
+
+    today = timezone.localdate()
+    future = {
+        "reviewer": str(physician.pk),
+        "last_reviewed": str(today + datetime.timedelta(days=3)),
+        "next_review_due": str(add_months(today, 12)),
+    }
+    response = client.post(edit_url, future)
+    assert response.status_code == 200
+    assert "The last review cannot be in the future." in response.content.decode()
+
+    corrected = {**future, "last_reviewed": str(today - datetime.timedelta(days=7))}
+    response = client.post(edit_url, corrected)
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.last_reviewed == today - datetime.timedelta(days=7)
+
+    # The page's own history tells editors (and auditors) who changed the record, and how.
+    client.force_login(editor)
+    history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
+    assert "Medical review record corrected: Last reviewed:" in history
+    assert str(today - datetime.timedelta(days=7)) in history
