@@ -159,6 +159,22 @@ def test_specific_forms_and_prerequisites_are_linked(db):
     )
 
 
+def test_every_condition_leads_to_a_procedure_and_procedures_to_their_conditions(db):
+    """No dead ends: each condition page names procedures that may treat it, and each
+    procedure the conditions it treats, except where the site has no page for the condition."""
+    untreated = ConditionPage.objects.filter(procedures__isnull=True).values_list("slug", flat=True)
+    assert list(untreated) == []
+    unlinked = set(
+        ProcedurePage.objects.filter(conditions_treated__isnull=True).values_list("slug", flat=True)
+    )
+    # Hip, knee and shoulder pain: the old site lists no condition of these joints.
+    assert unlinked == {
+        "radiofrequency-ablation-hip-knee",
+        "suprascapular-nerve-block",
+        "ultrasound-guided-hip-joint-injection",
+    }
+
+
 def test_physicians_news_taxonomies_and_settings(db):
     assert set(PhysicianPage.objects.values_list("slug", flat=True)) == {
         "faisal-a-chaudhry",
