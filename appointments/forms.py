@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from clinic import inputs
 from locations.models import LocationPage
 from physicians.models import PhysicianPage
 
@@ -74,6 +75,10 @@ class AppointmentRequestForm(forms.ModelForm):
             ),
         }
         widgets = {"patient_type": forms.RadioSelect}
+        field_classes = {
+            "preferred_location": inputs.PageChoiceField,
+            "preferred_physician": inputs.PageChoiceField,
+        }
         error_messages = {
             "name": {
                 "required": "Enter your name, so we know who to ask for.",
@@ -144,21 +149,22 @@ class AppointmentRequestForm(forms.ModelForm):
 
 def appointment_subject(page_id):
     """The live procedure, condition or physician page with this id, or None."""
-    if not str(page_id or "").isdigit():
+    pk = inputs.page_id(page_id)
+    if pk is None:
         return None
-    page = Page.objects.live().filter(pk=page_id).specific().first()
+    page = Page.objects.live().filter(pk=pk).specific().first()
     return page if getattr(page, "appointment_subject", False) else None
 
 
 def initial_from_query(query):
     """What a link from a procedure, condition, physician or location page fills in."""
     initial = {}
-    if query.get("physician"):
-        physician = PhysicianPage.objects.live().filter(slug=query["physician"]).first()
+    if physician_slug := inputs.slug(query.get("physician")):
+        physician = PhysicianPage.objects.live().filter(slug=physician_slug).first()
         if physician:
             initial["preferred_physician"] = physician.pk
-    if query.get("location"):
-        location = LocationPage.objects.live().filter(slug=query["location"]).first()
+    if location_slug := inputs.slug(query.get("location")):
+        location = LocationPage.objects.live().filter(slug=location_slug).first()
         if location:
             initial["preferred_location"] = location.pk
     page = appointment_subject(query.get("about"))

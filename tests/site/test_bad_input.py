@@ -89,3 +89,28 @@ def test_physician_filters_never_fail(
     assert response.status_code in (200, 400)
     if response.status_code == 400:
         assert b"There is a problem with your choices" in response.content
+
+
+# Findings of the attack on the site (issue 13): each answered 500 before.
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/appointments/request/?about=%C2%B2",  # a superscript two passes str.isdigit()
+        "/appointments/request/?about=" + "9" * 5000,  # too many digits for int()
+        "/appointments/request/?physician=%00",  # NUL in a text lookup (PostgreSQL)
+        "/appointments/request/?location=a%00b",
+        "/appointments/request/?about=%00",
+    ],
+)
+def test_odd_appointment_links_open_the_form(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"Request an appointment" in response.content
+
+
+def test_a_posted_request_with_an_odd_subject_is_answered_not_failed(client):
+    form = {"about": "9" * 5000, "name": "A", "phone": "x", "website": ""}
+    response = client.post("/appointments/request/", form)
+    assert response.status_code == 400
+    form["about"] = "\x00²"
+    assert client.post("/appointments/request/", form).status_code == 400
