@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from appointments.models import AppointmentAccessLog, AppointmentRequest
+from clinic.exports import FormulaSafeCsvMixin
 
 
 class NoAddPolicy(ModelPermissionPolicy):
@@ -43,8 +44,9 @@ def local_time(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
-class LocalTimeIndexView(generic.IndexView):
-    """Exports in the clinic's local time, as the admin shows it, without seconds."""
+class LocalTimeIndexView(FormulaSafeCsvMixin, generic.IndexView):
+    """Exports in the clinic's local time, as the admin shows it, without seconds; a CSV cell
+    never starts a formula."""
 
     custom_value_preprocess = {
         **generic.IndexView.custom_value_preprocess,

@@ -19,6 +19,7 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from clinic.exports import FormulaSafeCsvMixin
 from clinic.models.review import DUE_SOON_DAYS, MedicalReviewMixin, review_status
 
 from .models import MEDICAL_REVIEWERS
@@ -122,7 +123,7 @@ class ReviewDueFilterSet(WagtailFilterSet):
         return queryset.filter(content_type__model=value)
 
 
-class ReviewDueReportView(PageReportView):
+class ReviewDueReportView(FormulaSafeCsvMixin, PageReportView):
     page_title = "Medical review due"
     header_icon = "tasks"
     results_template_name = "medical_review/admin/review_due_results.html"

