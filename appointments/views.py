@@ -17,7 +17,7 @@ from clinic.models import ClinicSettings
 from clinic.navigation import get_clinic_settings
 
 from .forms import AppointmentRequestForm, appointment_subject, initial_from_query
-from .ratelimit import over_rate_limit
+from .ratelimit import count_request, over_rate_limit
 from .tasks import queue_staff_notice
 
 
@@ -61,6 +61,7 @@ def appointment_request_view(request):
             ),
         )
     if form.is_bot:
+        count_request(request)
         return render_form(
             request,
             form,
@@ -73,6 +74,7 @@ def appointment_request_view(request):
     with transaction.atomic():
         appointment = form.save()
         transaction.on_commit(lambda: queue_staff_notice(appointment.pk))
+    count_request(request)
     return redirect("appointment_request_sent")
 
 

@@ -1,5 +1,41 @@
+import hashlib
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.urls import reverse
 from django.utils.csp import CSP
+
+from .client import client_address
+
+
+# Browser features the site never uses, turned off for every page and for anything it frames.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+)
+# Methods no page answers: TRACE would echo a request (cookies included) back to a script.
+REFUSED_METHODS = {"TRACE", "TRACK", "CONNECT"}
+ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
 
 
 # Wagtail's editor sets inline styles and loads previews in frames of its own origin.
@@ -13,8 +49,24 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF, *settings.SECURE_CSP.get("frame-src", [])],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response; 405 for TRACE and the like."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in REFUSED_METHODS:
+            response = HttpResponseNotAllowed(ALLOWED_METHODS)
+        else:
+            response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -28,3 +80,63 @@ class AdminContentSecurityPolicyMiddleware:
         if request.path.startswith("/admin/"):
             response._csp_config = ADMIN_CSP
         return response
+
+
+class StaffSessionMiddleware:
+    """
+    A staff session in the admin ends after STAFF_IDLE_TIMEOUT without a request, and
+    STAFF_SESSION_LIMIT after signing in, whatever happens: the next admin page asks to sign
+    in again. Password-reset requests are limited per address (PASSWORD_RESET_RATE_LIMIT), so
+    nobody can flood a member of staff with reset e-mails.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/"):
+            resetting = request.method == "POST" and request.path == reverse(
+                "wagtailadmin_password_reset"
+            )
+            if resetting and self.too_many_resets(request):
+                return HttpResponse(
+                    "Too many password reset requests from your connection. Please wait an "
+                    "hour, or ask a site admin to reset your password.",
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
+                )
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                if self.session_has_ended(request):
+                    logout(request)
+                    messages.info(request, "You were signed out to keep patients' details safe.")
+                    return redirect_to_login(
+                        request.get_full_path(), login_url=reverse("wagtailadmin_login")
+                    )
+                request.session["last_seen"] = time.time()
+        return self.get_response(request)
+
+    @staticmethod
+    def session_has_ended(request):
+        now = time.time()
+        started = request.session.get("signed_in_at", now)
+        last_seen = request.session.get("last_seen", now)
+        return (
+            now - last_seen > settings.STAFF_IDLE_TIMEOUT.total_seconds()
+            or now - started > settings.STAFF_SESSION_LIMIT.total_seconds()
+        )
+
+    @staticmethod
+    def too_many_resets(request):
+        limit, seconds = settings.PASSWORD_RESET_RATE_LIMIT
+        digest = hashlib.sha256(
+            f"{settings.SECRET_KEY}:{client_address(request)}".encode()
+        ).hexdigest()
+        key = f"password-reset:{digest[:32]}"
+        cache.add(key, 0, seconds)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired, or the cache is unavailable: let it through
+            cache.set(key, 1, seconds)
+            count = 1
+        return count > limit

@@ -1,3 +1,6 @@
+import time
+
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Page, Site
@@ -31,8 +34,18 @@ def clear_when_content_changes(clear, name, models=()):
         )
 
 
+def remember_when_signed_in(sender, request, user, **kwargs):
+    """The start of a staff session, which ends 12 hours later (see StaffSessionMiddleware)."""
+    if request is not None and hasattr(request, "session"):
+        request.session["signed_in_at"] = time.time()
+        request.session["last_seen"] = time.time()
+
+
 def register_signal_handlers():
     """The menu and the clinic's details are cached: changing them clears the cache."""
     clear_when_content_changes(
         clear_site_cache, "clinic", models=[ClinicSettings, ClinicOpeningHours, Site]
+    )
+    user_logged_in.connect(
+        remember_when_signed_in, weak=False, dispatch_uid="clinic_remember_when_signed_in"
     )

@@ -1,14 +1,22 @@
-"""The site's own views outside the page tree: robots.txt and the 500 page."""
+"""
+The site's own views outside the page tree: robots.txt, the page for a refused form (CSRF),
+the 500 page, and the 503 page shown while the database is unreachable.
+"""
 
 import logging
+import sys
 
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Site
 
+from .models.contact import tel_href
 from .navigation import get_clinic_settings, get_navigation
 
 
@@ -28,9 +36,66 @@ def robots_txt(request):
     return HttpResponse("\n".join(rules), content_type="text/plain; charset=utf-8")
 
 
+RETRY_AFTER_SECONDS = 60
+
+
+def fallback_contact():
+    """The clinic's name and phone from the settings (the environment), not the database."""
+    phone = settings.CLINIC_PHONE
+    return {"clinic_name": settings.CLINIC_NAME, "phone": phone, "phone_href": tel_href(phone)}
+
+
+BARE_503 = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The website is not available just now</title></head><body><main>
+<h1>The website is not available just now</h1><p>Please try again in a few minutes.</p>
+{call}<p><strong>In an emergency, call 911 or go to the nearest emergency room.</strong></p>
+</main></body></html>"""
+
+
+def database_unavailable(request=None):
+    """503 with Retry-After: the database is unreachable. Reads nothing from it."""
+    contact = fallback_contact()
+    try:
+        body = loader.get_template("503.html").render({"clinic_settings": contact})
+    except Exception:  # e.g. static files not collected: the page must still be shown
+        logger.exception("The 503 page could not be rendered; showing a bare one")
+        call = "<p>If you need to speak to us, please call the clinic.</p>"
+        if contact["phone"]:
+            call = format_html(
+                '<p>If you need to speak to us, call <a href="{}">{}</a>.</p>',
+                contact["phone_href"],
+                contact["phone"],
+            )
+        body = BARE_503.format(call=call)
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def is_database_outage(error):
+    """An error that says the database cannot be reached, not that a query was wrong."""
+    return isinstance(error, OperationalError | InterfaceError) or (
+        isinstance(error, DatabaseError) and "connection" in str(error).lower()
+    )
+
+
+def csrf_failure(request, reason=""):
+    """A form refused because its security token was missing or stale: say what to do."""
+    template = loader.get_template("403_csrf.html")
+    return HttpResponse(template.render({}, request), status=403)
+
+
 @requires_csrf_token
 def server_error(request):
-    """The site's own 500 page, with the clinic's phone number when it can still be found."""
+    """
+    The site's own 500 page, with the clinic's phone number when it can still be found; or,
+    when the error is the database being unreachable, the 503 page.
+    """
+    if is_database_outage(sys.exc_info()[1]):
+        logger.error("The database is unreachable; answering 503 (traceback logged above)")
+        return database_unavailable(request)
     clinic_settings = None
     try:
         site = Site.find_for_request(request)
@@ -40,3 +105,12 @@ def server_error(request):
         logger.warning("Could not load the clinic's details for the error page", exc_info=True)
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"clinic_settings": clinic_settings}))
+
+
+def signed_out_for_a_while(request, credentials, *args, **kwargs):
+    """django-axes: too many wrong passwords for this account from this address."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    template = loader.get_template("clinic/admin/locked_out.html")
+    response = HttpResponse(template.render({"minutes": minutes}, request), status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response

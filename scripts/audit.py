@@ -63,6 +63,7 @@ def production_like_environment():
         "SECRET_KEY": "audit-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",  # served over plain HTTP on this machine only
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         "DATABASE_URL": f"sqlite:///{OUT / 'audit.sqlite3'}",
         "MEDIA_ROOT": str(OUT / "media"),
         "SERVE_MEDIA_FILES": "true",

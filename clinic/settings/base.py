@@ -4,6 +4,7 @@ nothing secret is defined here, and every host or credential comes from the envi
 `dev` and `test` relax what they need; `production` insists on what it needs.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,9 +81,14 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "clinic.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "clinic.middleware.StaffSessionMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
+# A refused form (an expired page, a blocked cookie) gets the site's own page, with the phone.
+CSRF_FAILURE_VIEW = "clinic.views.csrf_failure"
 WSGI_APPLICATION = "clinic.wsgi.application"
 
 TEMPLATES = [
@@ -117,9 +125,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, but a Redis that is down or hangs only slows the site (see clinic.cache).
+            "BACKEND": "clinic.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "clinic",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -127,13 +137,41 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Staff accounts guard patients' appointment requests.
+# django-axes (8.3.1): after 5 wrong passwords for one username from one address, that pair is
+# locked out for 15 minutes; a correct password resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "clinic.client.client_address"
+AXES_LOCKOUT_CALLABLE = "clinic.views.signed_out_for_a_while"
+AXES_VERBOSE = False
+# Sessions: at most 12 hours after signing in, and 30 minutes without a request to the admin
+# (clinic.middleware.StaffSessionMiddleware). Password-reset e-mails: 3 per address per hour.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
+STAFF_SESSION_LIMIT = datetime.timedelta(hours=12)
+PASSWORD_RESET_RATE_LIMIT = (3, 60 * 60)
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("CLINIC_TIME_ZONE", "America/New_York")
+# The clinic's name and phone number for the page shown while the database is unreachable,
+# which cannot read them from the clinic's settings. Set them in production.
+CLINIC_NAME = os.environ.get("CLINIC_NAME", "Interventional Pain Management Clinic")
+CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
 USE_I18N = True
 USE_TZ = True
 
@@ -193,7 +231,7 @@ MAILERS = {
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": os.environ.get("EMAIL_USE_TLS", "false").lower() == "true",
-            "timeout": 10,
+            "timeout": 5,  # a mail server that hangs costs at most 5 s, never a request
         },
     }
 }
@@ -207,6 +245,9 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # Online appointment requests: how long they are kept, and how many one address may send.
 APPOINTMENT_RETENTION_DAYS = int(os.environ.get("APPOINTMENT_RETENTION_DAYS", "90"))
 APPOINTMENT_RATE_LIMIT = (5, 60 * 60)  # requests per address, per this many seconds
+# How many proxies of the clinic's own (load balancer, CDN) sit in front of the site: the
+# patient's address is then read from X-Forwarded-For (see appointments.ratelimit). 0: none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGGING = {
     "version": 1,

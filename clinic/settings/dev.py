@@ -17,3 +17,5 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBacken
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The demo clinic's (fictional) number, for the page shown when the database is down.
+CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "(312) 555-0147")

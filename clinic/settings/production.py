@@ -8,13 +8,20 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *
 
 
+# REDIS_URL: the cache every worker process shares. Without it each process would count
+# appointment requests on its own (two workers would let through twice the limit) and clear its
+# own copy of the menu. Django's database cache would do too, at the price of a database write
+# for cache fills on page views; the stack names Redis, so production asks for it.
 _missing = [
-    name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not os.environ.get(name, "").strip()
+    name
+    for name in ("SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL")
+    if not os.environ.get(name, "").strip()
 ]
 if _missing:
     raise ImproperlyConfigured(
-        f"Production settings need {' and '.join(_missing)} in the environment "
-        "(ALLOWED_HOSTS is a comma-separated list of host names)."
+        f"Production settings need {', '.join(_missing)} in the environment "
+        "(ALLOWED_HOSTS is a comma-separated list of host names; REDIS_URL is the shared cache, "
+        "e.g. redis://127.0.0.1:6379/0)."
     )
 
 DEBUG = False

@@ -16,3 +16,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA_FILES = True
+# The demo clinic's (fictional) number, for the page shown when the database is down.
+CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "(312) 555-0147")

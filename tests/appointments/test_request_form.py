@@ -175,3 +175,24 @@ def test_request_pages_are_private_and_load_nothing_from_elsewhere(client):
                 "http://localhost/"
             ), address
         assert soup.find("input", attrs={"name": "csrfmiddlewaretoken"})
+
+
+@override_settings(APPOINTMENT_RATE_LIMIT=(2, 3600))
+def test_mistakes_in_the_form_never_count_against_the_limit(client):
+    for _ in range(5):  # five typos in a row
+        assert send(client, {"phone": "call me"}).status_code == 400
+    assert send(client).status_code == 302  # the corrected request goes through
+    assert AppointmentRequest.objects.count() == 1
+
+
+@override_settings(APPOINTMENT_RATE_LIMIT=(1, 3600), TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_each_patient_is_counted_by_their_own_address(client):
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}  # the load balancer, the same for everybody
+    first = send(client, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+    assert first.status_code == 302
+    assert send(client, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy).status_code == 429
+    # Another patient behind the same proxy is not held back...
+    assert send(client, HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy).status_code == 302
+    # ...and an address the client writes in front of the proxy's entry changes nothing.
+    spoofed = send(client, HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.1", **proxy)
+    assert spoofed.status_code == 429

@@ -8,16 +8,26 @@ def production(*args, **env):
     return run_manage(*args, settings="clinic.settings.production", **env)
 
 
+REDIS = "redis://127.0.0.1:6379/0"
+
+
 def test_production_refuses_to_start_without_a_secret_key():
-    result = production("check", ALLOWED_HOSTS="clinic.example")
+    result = production("check", ALLOWED_HOSTS="clinic.example", REDIS_URL=REDIS)
     assert result.returncode != 0
     assert "Production settings need SECRET_KEY" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = production("check", SECRET_KEY="x" * 60)
+    result = production("check", SECRET_KEY="x" * 60, REDIS_URL=REDIS)
     assert result.returncode != 0
     assert "Production settings need ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Without Redis each worker process would count appointment requests on its own."""
+    result = production("check", SECRET_KEY="x" * 60, ALLOWED_HOSTS="clinic.example")
+    assert result.returncode != 0
+    assert "Production settings need REDIS_URL" in result.stderr
 
 
 def test_production_passes_the_deployment_checklist():
@@ -28,6 +38,7 @@ def test_production_passes_the_deployment_checklist():
         "WARNING",
         SECRET_KEY="a-long-random-production-secret-" + "k9Xq2" * 8,
         ALLOWED_HOSTS="clinic.example,www.clinic.example",
+        REDIS_URL=REDIS,
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout

@@ -1,0 +1,114 @@
+"""
+Redis is an optimisation: with Redis refusing connections, or accepting them and never
+answering, patients still get every page and appointment requests are still saved; a hanging
+Redis costs one request half a second, then is left alone (clinic.cache).
+"""
+
+import logging
+import socket
+import threading
+import time
+
+import pytest
+
+from django.test import override_settings
+
+from appointments.models import AppointmentRequest
+from clinic import cache as resilient
+from tests.appointments.conftest import PATIENT
+
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/robots.txt",
+    "/procedures/",
+    "/procedures/sacroiliac-joint-injection/",
+    "/search/?q=sciatica",
+]
+
+
+def redis_cache(port):
+    return {
+        "default": {
+            "BACKEND": "clinic.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "KEY_PREFIX": "clinic",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
+def _redis_not_yet_known_to_be_down():
+    resilient._down_until.clear()
+    yield
+    resilient._down_until.clear()
+
+
+@pytest.fixture
+def dead_port():
+    """A port where nothing listens: connections are refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def silent_redis():
+    """A server that accepts connections and never reads or answers: a hung Redis."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+def test_with_redis_refusing_connections_pages_are_served_and_requests_saved(
+    client, dead_port, caplog
+):
+    with override_settings(CACHES=redis_cache(dead_port)), caplog.at_level(logging.WARNING):
+        for url in PAGES:
+            assert client.get(url).status_code == 200, url
+        for number in range(7):  # more than the rate limit: it fails open, nobody is refused
+            response = client.post(
+                "/appointments/request/", {**PATIENT, "name": f"Patient {number}"}
+            )
+            assert response.status_code == 302
+    assert AppointmentRequest.objects.count() == 7
+    assert "Redis is unavailable (ConnectionError)" in caplog.text
+
+
+def test_a_redis_that_never_answers_costs_one_request_half_a_second(client, silent_redis, caplog):
+    with override_settings(CACHES=redis_cache(silent_redis)), caplog.at_level(logging.WARNING):
+        timings = []
+        for url in PAGES:
+            started = time.monotonic()
+            assert client.get(url).status_code == 200, url
+            timings.append(time.monotonic() - started)
+        assert client.post("/appointments/request/", PATIENT).status_code == 302
+    assert AppointmentRequest.objects.count() == 1
+    assert "Redis is unavailable (TimeoutError)" in caplog.text
+    # The first request waits for one timeout (0.5 s); after that Redis is left alone, so no
+    # other request waits for it: one warning, not one per cache call.
+    assert timings[0] < 1.0, timings
+    warnings = [record for record in caplog.records if "Redis is unavailable" in record.message]
+    assert len(warnings) == 1

@@ -1,0 +1,107 @@
+"""
+With the database unreachable, the site says so: a 503 with Retry-After and the clinic's phone
+number from the environment (the database cannot be asked for it), for pages and for an
+appointment request alike. A real server process, with its database on a port where nothing
+listens.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+PHONE = "(555) 010-0199"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site_without_database(tmp_path_factory):
+    port = free_port()
+    log = tmp_path_factory.mktemp("outage") / "server.log"
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="clinic.settings.production",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/clinic",
+        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
+        SECRET_KEY="outage-test-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        CLINIC_PHONE=PHONE,
+    )
+    # The WSGI application as a server runs it (runserver itself would ask the database for
+    # unapplied migrations before it serves anything).
+    serve = (
+        "from wsgiref.simple_server import make_server; from clinic.wsgi import application; "
+        f"make_server('127.0.0.1', {port}, application).serve_forever()"
+    )
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", serve],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),  # a file: a pipe nobody reads would fill and stop the server
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    if server.poll() is not None:
+        pytest.fail("The server did not start: " + log.read_text()[-3000:])
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def fetch(url, data=None, headers=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310 (http only)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/procedures/sacroiliac-joint-injection/", "/search/?q=back"]
+)
+def test_pages_answer_503_with_the_phone_number_while_the_database_is_down(
+    site_without_database, path
+):
+    status, headers, body = fetch(site_without_database + path)
+    assert status == 503
+    assert headers["Retry-After"] == "60"
+    assert "The website is not available just now" in body
+    assert PHONE in body and 'href="tel:+15550100199"' in body
+    assert "911" in body
+
+
+def test_an_appointment_request_answers_the_same_page_and_claims_nothing(site_without_database):
+    token = "a" * 32  # the same secret in the cookie and the form, as Django accepts
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "name": "Pat Example", "phone": "(312) 555-0190"}
+    ).encode()
+    status, _, body = fetch(
+        site_without_database + "/appointments/request/",
+        data=form,
+        headers={"Cookie": f"csrftoken={token}", "Referer": site_without_database + "/"},
+    )
+    assert status == 503
+    assert PHONE in body
+    assert "Request sent" not in body
