@@ -10,30 +10,26 @@ The patient's address comes from clinic.client, which reads X-Forwarded-For behi
 clinic's own proxies (TRUSTED_PROXY_COUNT).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 
-from clinic.client import client_address
+from clinic.client import client_key
 
 
-def client_key(request):
-    """The sender's address, hashed: it is counted in the cache, never stored."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode()).hexdigest()
-    return f"appointments:rate:{digest[:32]}"
+def rate_key(request):
+    return client_key(request, "appointments:rate")
 
 
 def over_rate_limit(request):
     """True once the address has sent as many requests as the limit allows in its window."""
     limit, _ = settings.APPOINTMENT_RATE_LIMIT
-    return (cache.get(client_key(request)) or 0) >= limit
+    return (cache.get(rate_key(request)) or 0) >= limit
 
 
 def count_request(request):
     """Count one request that reached the clinic (saved, or caught by the bot trap)."""
     _, seconds = settings.APPOINTMENT_RATE_LIMIT
-    key = client_key(request)
+    key = rate_key(request)
     cache.add(key, 0, seconds)
     try:
         cache.incr(key)

@@ -8,6 +8,8 @@ client's. Anything further left in the header was written by the client and is n
 Used by the appointment rate limit and by the staff sign-in lockout.
 """
 
+import hashlib
+
 from django.conf import settings
 
 
@@ -21,3 +23,9 @@ def client_address(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def client_key(request, namespace):
+    """A cache key for counting this client's requests: its address hashed, never stored."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode()).hexdigest()
+    return f"{namespace}:{digest[:32]}"

@@ -1,4 +1,3 @@
-import hashlib
 import time
 
 from django.conf import settings
@@ -10,7 +9,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.csp import CSP
 
-from .client import client_address
+from .client import client_key
 
 
 # Browser features the site never uses, turned off for every page and for anything it frames.
@@ -129,10 +128,7 @@ class StaffSessionMiddleware:
     @staticmethod
     def too_many_resets(request):
         limit, seconds = settings.PASSWORD_RESET_RATE_LIMIT
-        digest = hashlib.sha256(
-            f"{settings.SECRET_KEY}:{client_address(request)}".encode()
-        ).hexdigest()
-        key = f"password-reset:{digest[:32]}"
+        key = client_key(request, "password-reset")
         cache.add(key, 0, seconds)
         try:
             count = cache.incr(key)
