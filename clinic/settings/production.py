@@ -33,3 +33,8 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# Slow work (the front desk's e-mail notice) runs in a worker process, `manage.py db_worker`
+# (django-tasks-db; see the README), never inside a patient's request: a mail server that
+# hangs holds nobody. Development and tests keep the immediate backend from base.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -1,0 +1,89 @@
+"""
+With the worker backend production uses, the front desk's e-mail is sent by the worker, not in
+the patient's request: a mail server that accepts connections and never answers does not hold
+the patient, and the notice is retried later instead of lost.
+"""
+
+import socket
+import threading
+import time
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from django.core.management import call_command
+from django.test import override_settings
+
+from appointments.models import AppointmentRequest
+from home.roles import FRONT_DESK
+from tests.appointments.conftest import PATIENT, URL
+from tests.conftest import make_user
+
+
+pytestmark = pytest.mark.django_db
+
+WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture
+def silent_mail_server():
+    """Accepts connections and never says a word: a hung SMTP server."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held, stop = [], threading.Event()
+
+    def accept():
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    server.close()
+
+
+def smtp(port, timeout):
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": timeout},
+        }
+    }
+
+
+def test_a_hanging_mail_server_does_not_hold_the_patient(
+    client, silent_mail_server, django_capture_on_commit_callbacks
+):
+    desk = make_user("desk", FRONT_DESK)
+    desk.email = "desk@clinic.example"
+    desk.save()
+    with override_settings(TASKS=WORKER, MAILERS=smtp(silent_mail_server, timeout=2)):
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):  # as when the request commits
+            response = client.post(URL, PATIENT)
+        took = time.monotonic() - started
+        assert response.status_code == 302
+        assert took < 1.0  # the mail server's 2 s timeout is not in the patient's request
+        appointment = AppointmentRequest.objects.get()
+        assert appointment.notified_at is None
+        notice = DBTaskResult.objects.get(task_path="appointments.tasks.notify_front_desk")
+        assert notice.status == "READY"
+
+        # The worker picks the notice up; the mail server still hangs, so it is kept for a retry.
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    appointment.refresh_from_db()
+    notice.refresh_from_db()
+    assert notice.status == "FAILED"  # the worker waited for the mail server, not the patient
+    assert appointment.notified_at is None
+    assert appointment.notify_attempts == 1
+    assert appointment.next_notify_at is not None
+    assert AppointmentRequest.objects.count() == 1  # the request itself is never lost
