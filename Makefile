@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run test lint format check install audit bench worker clean
+.PHONY: help run test lint format check install audit bench loadtest worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ node_modules/.package-lock.json: package-lock.json
 
 audit: install node_modules/.package-lock.json ## Lighthouse scores for every page type, served as in production
 	$(PY) scripts/audit.py
+
+loadtest: install ## Production settings under gunicorn with 32 simulated patients for 60 s, then with Redis stopped for 10 s
+	$(PY) scripts/loadtest.py
 
 worker: install ## Run the task worker that sends e-mail outside requests (production: one beside the app server)
 	$(PY) manage.py db_worker
