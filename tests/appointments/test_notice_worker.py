@@ -4,8 +4,6 @@ the patient's request: a mail server that accepts connections and never answers 
 the patient, and the notice is retried later instead of lost.
 """
 
-import socket
-import threading
 import time
 
 import pytest
@@ -28,32 +26,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
-@pytest.fixture
-def silent_mail_server():
-    """Accepts connections and never says a word: a hung SMTP server."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
-
-
 def smtp(port, timeout):
     return {
         "default": {
@@ -63,12 +35,12 @@ def smtp(port, timeout):
     }
 
 
-def test_a_hanging_mail_server_does_not_hold_the_patient(client, silent_mail_server):
+def test_a_hanging_mail_server_does_not_hold_the_patient(client, silent_server):
     restore_demo_clinic()  # an earlier test of this kind may have emptied the database
     desk = make_user("desk", FRONT_DESK)
     desk.email = "desk@clinic.example"
     desk.save()
-    with override_settings(TASKS=WORKER, MAILERS=smtp(silent_mail_server, timeout=2)):
+    with override_settings(TASKS=WORKER, MAILERS=smtp(silent_server, timeout=2)):
         started = time.monotonic()
         response = client.post(URL, PATIENT)
         took = time.monotonic() - started

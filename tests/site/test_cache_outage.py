@@ -5,8 +5,6 @@ Redis costs one request half a second, then is left alone (clinic.cache).
 """
 
 import logging
-import socket
-import threading
 import time
 
 import pytest
@@ -16,6 +14,7 @@ from django.test import override_settings
 from appointments.models import AppointmentRequest
 from clinic import cache as resilient
 from tests.appointments.conftest import PATIENT
+from tests.conftest import free_port
 
 
 pytestmark = pytest.mark.django_db
@@ -50,36 +49,7 @@ def _redis_not_yet_known_to_be_down():
 @pytest.fixture
 def dead_port():
     """A port where nothing listens: connections are refused."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def silent_redis():
-    """A server that accepts connections and never reads or answers: a hung Redis."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held = []
-    stop = threading.Event()
-
-    def accept():
-        server.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1]
-    stop.set()
-    thread.join()
-    for connection in held:
-        connection.close()
-    server.close()
+    return free_port()
 
 
 def test_with_redis_refusing_connections_pages_are_served_and_requests_saved(
@@ -104,10 +74,10 @@ def timed_get(client, url):
     return time.monotonic() - started
 
 
-def test_a_redis_that_never_answers_costs_one_request_half_a_second(client, silent_redis, caplog):
+def test_a_redis_that_never_answers_costs_one_request_half_a_second(client, silent_server, caplog):
     # The same pages, uncached, with the in-memory cache: what they cost without Redis at all.
     baseline = [timed_get(client, url) for url in PAGES]
-    with override_settings(CACHES=redis_cache(silent_redis)), caplog.at_level(logging.WARNING):
+    with override_settings(CACHES=redis_cache(silent_server)), caplog.at_level(logging.WARNING):
         timings = [timed_get(client, url) for url in PAGES]
         assert client.post("/appointments/request/", PATIENT).status_code == 302
     assert AppointmentRequest.objects.count() == 1

@@ -27,7 +27,7 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 
 
 pytestmark = [
@@ -37,12 +37,6 @@ pytestmark = [
 
 UPSTREAM = ("127.0.0.1", 5432)
 DATABASE = "clinic_fault_test"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Proxy:
