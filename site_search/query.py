@@ -6,13 +6,12 @@ Words match in any form ("injections", "injection"; see site_search.backends and
 and small words such as "my" and "the" are left out. A page is found when it has most of the
 words of the query or of one of its synonyms: both of two words, two of three, three of four.
 Pages whose title or other names say what the patient typed come first, then pages with more
-of the words, then the database's own ranking. Editors' promoted results come before all, and
+of the words, then the database's own ranking (site_search.ranking). Editors' promoted results come before all, and
 a search that finds nothing tries close spellings: PostgreSQL's trigram matching where it is
 available, and a "did you mean" drawn from page titles and other names everywhere.
 """
 
 import difflib
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -29,8 +28,8 @@ from wagtail.search.utils import normalise_query_string
 from clinic.models import lines
 
 from .models import SearchSynonym
-from .stemming import STOP_WORDS, content_stems, stem, stem_sequence
-from .stemming import words as plain_words
+from .ranking import query_variants, rank
+from .stemming import content_stems, stem_sequence
 
 
 MAX_QUERY_LENGTH = 200
@@ -38,7 +37,6 @@ MAX_RESULTS = 100
 VOCABULARY_CACHE_KEY = "clinic:search:vocabulary"
 SYNONYMS_CACHE_KEY = "clinic:search:synonyms"
 PROFILES_CACHE_KEY = "clinic:search:profiles:v1"
-MAX_WORDS = 12  # distinct words searched, over the query and its synonyms
 CACHE_TIMEOUT = 60 * 60
 
 
@@ -169,92 +167,6 @@ def clear_search_cache():
     cache.delete_many([VOCABULARY_CACHE_KEY, SYNONYMS_CACHE_KEY, PROFILES_CACHE_KEY])
 
 
-def needed(count):
-    """How many of a query's words a page must have: most of them."""
-    return count // 2 + 1
-
-
-def name_match(query_stems, names):
-    """
-    How well one of a page's names says what was searched: 3 when a name is the query
-    ("back pain" and "Back pain"), 2 when a name has every word of it ("headache" and
-    "Cervicogenic headache"), 1 when the query holds a whole name ("sciatica pain"), else 0.
-    """
-    wanted = set(query_stems)
-    best = 0
-    for name in names:
-        have = set(name)
-        if not have:
-            continue
-        if have == wanted:
-            return 3
-        if wanted < have:
-            best = max(best, 2)
-        elif have < wanted:
-            best = max(best, 1)
-    return best
-
-
-def rank(base, hits, variants):
-    """
-    The hits that have most of the words of the query or of one of its synonyms, best first.
-    `variants` are the stems of each; which hit has which word is asked of the database, one
-    word at a time, among the hits only.
-    """
-    if not hits:
-        return []
-    ids = [hit.pk for hit in hits]
-    has_word = {}
-    words = {s: w for variant in variants for s, w in variant}
-    if len(words) == 1:  # one word: every hit has it
-        has_word = {s: set(ids) for s in words}
-        words = {}
-    for word_stem, word in words.items():
-        found = base.filter(pk__in=ids).search(word, order_by_relevance=False)
-        has_word[word_stem] = {page.pk for page in found}
-    profiles = page_profiles()
-    scored = []
-    for position, hit in enumerate(hits):
-        best = None
-        for variant in variants:
-            stems = [s for s, _ in variant]
-            matched = sum(hit.pk in has_word[s] for s in stems)
-            hit_names, summary = profiles.get(hit.pk) or ([[]], [])
-            naming = name_match(stems, hit_names)
-            if matched < needed(len(stems)) and naming < 1:
-                continue
-            # Among pages a name matches equally, those whose title says it come first; among
-            # pages with as many of the words, those whose summary has the words side by side
-            # ("low back pain", not "the back of the head"), then more of them.
-            in_title = set(stems) <= set(hit_names[0])
-            side_by_side = len(pairs(stems) & pairs(summary))
-            in_summary = len(set(summary).intersection(stems))
-            score = (naming, in_title, matched / len(stems), side_by_side, in_summary, -position)
-            best = score if best is None or score > best else best
-        if best is not None:
-            scored.append((best, hit))
-    scored.sort(key=lambda item: item[0], reverse=True)
-    return [hit for _, hit in scored]
-
-
-def pairs(stems):
-    return set(itertools.pairwise(stems))
-
-
-def query_variants(terms):
-    """For each term, its (stem, word) pairs: the words that matter, or all if none does."""
-    variants = []
-    seen = set()
-    for term in terms:
-        pairs = [(stem(word), word) for word in plain_words(term)]
-        kept = [(s, word) for s, word in pairs if word not in STOP_WORDS] or pairs
-        unique = list(dict(kept).items())
-        if unique and len(seen | {s for s, _ in unique}) <= MAX_WORDS:
-            seen |= {s for s, _ in unique}
-            variants.append(unique)
-    return variants
-
-
 @dataclass
 class SearchOutcome:
     query: str
@@ -278,7 +190,9 @@ def search(query):
         return SearchOutcome(query=query)
     base = Page.objects.live().public().type(*searchable_models())
     search_query, terms = build_query(words)
-    hits = rank(base, list(base.search(search_query)[:MAX_RESULTS]), query_variants(terms))
+    hits = list(base.search(search_query)[:MAX_RESULTS])
+    if hits:
+        hits = rank(base, hits, query_variants(terms), page_profiles())
     fuzzy = False
     if not hits and fuzzy_search_available():
         hits = list(base.search(Fuzzy(words))[:MAX_RESULTS])
