@@ -54,7 +54,8 @@ class Proxy:
         self.listener.listen(64)
         self.listener.settimeout(0.1)
         self.stopped = threading.Event()
-        threading.Thread(target=self.accept, daemon=True).start()
+        self.acceptor = threading.Thread(target=self.accept, daemon=True)
+        self.acceptor.start()
 
     def accept(self):
         while not self.stopped.is_set():
@@ -100,6 +101,7 @@ class Proxy:
 
     def stop(self):
         self.stopped.set()
+        self.acceptor.join()  # before closing what it accepts on
         self.cut()
         self.listener.close()
 
