@@ -8,6 +8,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -87,6 +89,22 @@ def make_user(username, group):
     return user
 
 
+def sign_in(client, user):
+    """
+    Sign `client` in as `user` the way staff end up after signing in: password and the code
+    from their authenticator app (a confirmed device, verified in this session). The steps
+    themselves are tested in tests/second_factor/.
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 def create_fictional_physician():
     """
     A made-up physician, for tests only (the demo's physicians are real people): performs the
@@ -114,6 +132,12 @@ def record_fictional_review(physician):
     page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     record_review(page, physician)
     return page
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, past the second step as superusers must be."""
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "site_search",
     "medical_review",
     "news",
+    "second_factor",
     "physicians",
     "procedures",
     "conditions",
@@ -59,6 +60,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -77,12 +81,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Knows whether this session passed the second step (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "clinic.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
+    "second_factor.middleware.SecondFactorMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,6 +180,13 @@ TIME_ZONE = os.environ.get("CLINIC_TIME_ZONE", "America/New_York")
 # which cannot read them from the clinic's settings. Set them in production.
 CLINIC_NAME = os.environ.get("CLINIC_NAME", "Interventional Pain Management Clinic")
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
+
+# Two-step verification (django-otp): after the password, a code from an authenticator app.
+# Required of superusers and of every group that can read appointment requests
+# (second_factor.devices.is_required_for); anyone else may turn it on. Development may turn the
+# requirement off (clinic.settings.dev); production always requires it.
+SECOND_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = CLINIC_NAME
 USE_I18N = True
 USE_TZ = True
 

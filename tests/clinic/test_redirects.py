@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from home.models import StandardPage
 from home.roles import SITE_ADMINS
 from news.models import NewsPostPage
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 from tests.editor import editor_form_data
 
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def site_admin_client(client):
-    client.force_login(make_user("sa", SITE_ADMINS))
+    sign_in(client, make_user("sa", SITE_ADMINS))
     return client
 
 

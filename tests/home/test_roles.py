@@ -17,14 +17,14 @@ from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import add_url, create_fictional_physician, make_user, procedure_form
+from tests.conftest import add_url, create_fictional_physician, make_user, procedure_form, sign_in
 
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_editor_creates_and_submits_a_procedure_but_cannot_publish_it(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     data = procedure_form()
     data["action-publish"] = "Publish"
     client.post(add_url(ProcedureIndexPage.objects.get(), ProcedurePage), data)
@@ -45,7 +45,7 @@ def test_an_editor_creates_and_submits_a_procedure_but_cannot_publish_it(client,
 
 
 def test_an_editor_publishes_news_and_general_pages_themselves(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     data = nested_form_data(
         {
             "title": "Parking is free",
@@ -76,7 +76,7 @@ def test_an_editor_publishes_news_and_general_pages_themselves(client, editor):
 
 
 def test_an_editor_cannot_edit_physicians_settings_or_users(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     physician = PhysicianPage.objects.get(slug="howard-jackson")
     response = client.get(reverse("wagtailadmin_pages:edit", args=[physician.pk]))
     assert response.status_code in (302, 403)
@@ -92,7 +92,7 @@ def test_an_editor_cannot_edit_physicians_settings_or_users(client, editor):
 
 
 def test_a_site_admin_manages_physicians_lists_settings_and_users(client, site_admin):
-    client.force_login(site_admin)
+    sign_in(client, site_admin)
     physician = PhysicianPage.objects.get(slug="howard-jackson")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[physician.pk])).status_code == 200
     assert client.get(reverse("wagtailusers_users:index")).status_code == 200
@@ -124,7 +124,7 @@ def test_the_front_desk_sees_new_requests_first_and_nothing_it_cannot_open(clien
     AppointmentRequest.objects.create(
         name="Pat Example", phone="(312) 555-0190", patient_type="new", consent_at=timezone.now()
     )
-    client.force_login(make_user("desk", FRONT_DESK))
+    sign_in(client, make_user("desk", FRONT_DESK))
     dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     headings = [h.get_text(strip=True) for h in dashboard.select(".w-panel__heading")]
     assert headings[0] == "New appointment requests (1)"
@@ -138,13 +138,13 @@ def test_the_front_desk_sees_new_requests_first_and_nothing_it_cannot_open(clien
 
 
 def test_editors_see_no_physicians_menu_and_cannot_open_its_list(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     assert "physician_profiles" not in admin_menu(client)
     assert client.get(reverse("physician_profiles:index")).status_code in (302, 403)
 
 
 def test_reviewers_open_the_review_report_and_each_page_in_their_panel(client, reviewer):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     assert client.get(reverse("review_due_report")).status_code == 200
     dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     panel = dashboard.select_one("#review-due-heading").find_parent("section")
@@ -156,7 +156,7 @@ def test_reviewers_open_the_review_report_and_each_page_in_their_panel(client, r
 
 
 def test_site_admins_see_and_schedule_the_news_they_approve(client, site_admin):
-    client.force_login(site_admin)
+    sign_in(client, site_admin)
     post = NewsPostPage.objects.first()
     assert "physician_profiles" in admin_menu(client)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[post.pk]))
@@ -172,14 +172,14 @@ def test_the_procedure_editor_shows_who_performs_it(client, editor):
     page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
 
-    client.force_login(editor)
+    sign_in(client, editor)
     screen = BeautifulSoup(client.get(edit_url).content, "html.parser")
     panel = screen.find(string="Physicians who perform it").find_parent(attrs={"data-panel": True})
     assert "Alex Example" in panel.get_text()
     assert panel.select_one(f"a[href$='/pages/{physician.pk}/edit/']") is None  # not theirs
 
     admin = get_user_model().objects.create_superuser("boss", "", "a-long-password")
-    client.force_login(admin)
+    sign_in(client, admin)
     screen = BeautifulSoup(client.get(edit_url).content, "html.parser")
     panel = screen.find(string="Physicians who perform it").find_parent(attrs={"data-panel": True})
     assert panel.select_one(f"a[href$='/pages/{physician.pk}/edit/']")
@@ -189,7 +189,7 @@ def test_the_condition_editor_shows_the_procedures_that_treat_it(client, editor)
     page = ConditionPage.objects.get(slug="sciatica")
     treating = sorted(page.procedures.values_list("title", flat=True))
     assert treating
-    client.force_login(editor)
+    sign_in(client, editor)
     screen = BeautifulSoup(
         client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
     )

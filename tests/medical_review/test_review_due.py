@@ -14,6 +14,7 @@ from conditions.models import ConditionPage
 from medical_review.models import MedicalReview
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
+from tests.conftest import sign_in
 
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def overdue_page():
 
 def test_an_overdue_page_stays_published_and_is_flagged_for_editors(client, editor, overdue_page):
     assert client.get(overdue_page.url).status_code == 200
-    client.force_login(editor)
+    sign_in(client, editor)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[overdue_page.pk])).content.decode()
     assert "medical review is overdue" in edit
     dashboard = client.get("/admin/").content.decode()
@@ -43,7 +44,7 @@ def test_an_overdue_page_stays_published_and_is_flagged_for_editors(client, edit
 
 
 def test_the_review_due_report_lists_overdue_pages_and_exports_csv(client, editor, overdue_page):
-    client.force_login(editor)
+    sign_in(client, editor)
     report = BeautifulSoup(client.get("/admin/reports/review-due/").content, "html.parser")
     rows = {
         tr.select_one("td.title").get_text(strip=True): [

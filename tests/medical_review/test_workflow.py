@@ -21,6 +21,7 @@ from tests.conftest import (
     make_user,
     procedure_form,
     record_fictional_review,
+    sign_in,
 )
 from tests.editor import editor_form_data
 
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.django_db
 
 
 def submit_new_procedure(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     data = procedure_form()
     data["action-submit"] = "Submit to Medical review"
     response = client.post(add_url(ProcedureIndexPage.objects.get(), ProcedurePage), data)
@@ -39,7 +40,7 @@ def submit_new_procedure(client, editor):
 
 def test_a_reviewers_approval_publishes_the_page_and_records_the_review(client, editor, reviewer):
     page = submit_new_procedure(client, editor)
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     dashboard = client.get("/admin/").content.decode()
     assert "Genicular nerve block" in dashboard  # awaiting their review
 
@@ -68,7 +69,7 @@ def test_a_reviewers_approval_publishes_the_page_and_records_the_review(client, 
 
 def test_a_reviewer_can_send_a_page_back_with_a_comment(client, editor, reviewer):
     page = submit_new_procedure(client, editor)
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
     client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
@@ -84,7 +85,7 @@ def test_a_reviewer_can_send_a_page_back_with_a_comment(client, editor, reviewer
 
 
 def test_a_reviewer_cannot_create_pages_or_approve_outside_review(client, reviewer):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     assert client.get(add_url(ProcedureIndexPage.objects.get(), ProcedurePage)).status_code in (
         302,
         403,
@@ -106,7 +107,7 @@ def test_an_approval_that_cannot_name_the_reviewer_is_refused_with_the_way_to_fi
         )
         profile.reviewer_account = nameless
         profile.save_revision().publish()
-    client.force_login(nameless)
+    sign_in(client, nameless)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     edit = client.get(edit_url).content.decode()
     assert "You cannot approve clinical pages yet" in edit
@@ -135,13 +136,13 @@ def test_the_editor_sees_the_reviewers_request_for_changes_on_the_edit_screen(
     client, editor, reviewer
 ):
     page = submit_new_procedure(client, editor)
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
     client.post(
         reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", task_state.pk]),
         {"comment": "Please say how long the numbness lasts."},
     )
-    client.force_login(editor)
+    sign_in(client, editor)
     edit = BeautifulSoup(
         client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
     )
@@ -159,10 +160,10 @@ def test_a_site_admin_corrects_a_review_record_and_the_page_history_says_so(
     review = MedicalReview.objects.get(page_id=page.pk)
     edit_url = reverse("review_records:edit", args=[review.pk])
 
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(edit_url).status_code in (302, 403)  # editors cannot touch it
 
-    client.force_login(site_admin)
+    sign_in(client, site_admin)
     listing = client.get(reverse("review_records:index")).content.decode()
     assert page.title in listing
     assert client.get(reverse("review_records:add")).status_code in (302, 403, 404)
@@ -184,7 +185,7 @@ def test_a_site_admin_corrects_a_review_record_and_the_page_history_says_so(
     assert review.last_reviewed == today - datetime.timedelta(days=7)
 
     # The page's own history tells editors (and auditors) who changed the record, and how.
-    client.force_login(editor)
+    sign_in(client, editor)
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "Medical review record corrected: Last reviewed:" in history
     assert str(today - datetime.timedelta(days=7)) in history

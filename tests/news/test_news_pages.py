@@ -14,7 +14,7 @@ from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
-from tests.conftest import add_url
+from tests.conftest import add_url, sign_in
 from tests.pages import soup, texts
 
 
@@ -48,7 +48,7 @@ def test_news_post_shows_its_date_author_and_related_pages(client):
 
 
 def test_an_editor_schedules_a_news_post_and_cron_publishes_it_on_time(client, editor, monkeypatch):
-    client.force_login(editor)
+    sign_in(client, editor)
     go_live = timezone.localtime() + datetime.timedelta(hours=2)
     data = nested_form_data(
         {

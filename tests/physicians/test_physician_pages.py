@@ -10,6 +10,7 @@ from clinic.models import Specialty
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedurePage
+from tests.conftest import sign_in
 from tests.editor import editor_form_data
 from tests.pages import soup, texts
 
@@ -58,7 +59,7 @@ def test_physician_page_lists_news_about_them(client):
 
 
 def test_changing_new_patients_records_when_it_was_checked(client, site_admin):
-    client.force_login(site_admin)
+    sign_in(client, site_admin)
     physician = PhysicianPage.objects.get(slug="faisal-a-chaudhry")
     data = editor_form_data(client, physician)
     data["accepting_new_patients"] = ["True"]
@@ -80,7 +81,7 @@ def test_the_admin_physician_list_filters_by_specialty_and_new_patients(client, 
     taking = PhysicianPageFactory(parent=index, title="Tara Taking", specialties=[anesthesiology])
     taking.accepting_new_patients = True
     taking.save()
-    client.force_login(site_admin)
+    sign_in(client, site_admin)
     listing = client.get("/admin/physician_profiles/").content.decode()
     assert "Tara Taking" in listing and "Howard Jackson" in listing
     filtered = client.get(

@@ -16,6 +16,7 @@ from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion, ClinicSettings, Specialty
 from site_search.models import SearchSynonym
+from tests.conftest import sign_in
 from tests.editor import editor_form_data
 
 
@@ -34,7 +35,7 @@ def test_wrong_password_is_refused_with_a_message(client):
 def test_the_admin_loads_nothing_from_other_sites_and_offers_valid_time_zones(client):
     call_command("ensure_demo_users", stdout=StringIO())
     editor = get_user_model().objects.get(username="editor")
-    client.force_login(editor)
+    sign_in(client, editor)
     dashboard = client.get("/admin/").content.decode()
     assert "gravatar" not in dashboard.lower()
     assert "Erin" in dashboard  # greeted by a name of their own, not "Demo"
@@ -60,7 +61,7 @@ class AdminEditingTest(WagtailPageTestCase):
         cls.admin = get_user_model().objects.create_superuser("siteadmin", "", "a-long-password")
 
     def setUp(self):
-        self.client.force_login(self.admin)
+        sign_in(self.client, self.admin)
 
     def test_every_page_type_opens_previews_and_publishes_unchanged_in_the_editor(self):
         seen = set()
@@ -246,7 +247,7 @@ class AdminEditingTest(WagtailPageTestCase):
 )
 def test_content_checks_are_in_the_editor(client, page_slug):
     admin = get_user_model().objects.create_superuser("checker", "", "a-long-password")
-    client.force_login(admin)
+    sign_in(client, admin)
     page = Page.objects.get(slug=page_slug)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     for marker in [
@@ -259,7 +260,7 @@ def test_content_checks_are_in_the_editor(client, page_slug):
 
 def test_pages_opens_at_the_home_page_not_the_root_of_the_tree(client):
     admin = get_user_model().objects.create_superuser("owner", "", "a-long-password")
-    client.force_login(admin)
+    sign_in(client, admin)
     home = Page.objects.get(depth=2)
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     props = BeautifulSoup(page, "html.parser").select_one("#wagtail-sidebar-props").string
@@ -269,7 +270,7 @@ def test_pages_opens_at_the_home_page_not_the_root_of_the_tree(client):
 
 
 def test_the_editor_sees_the_reading_grade_and_a_warning_when_a_page_gets_hard(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     page = Page.objects.get(slug="trigger-point-injections").specific
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     panel = BeautifulSoup(client.get(edit_url).content, "html.parser")

@@ -17,6 +17,7 @@ from home.models import BodyRegionIndexPage, HomePage, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.conftest import sign_in
 
 
 def form_data(fields, **choices):
@@ -36,7 +37,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
 
     def setUp(self):
         self.user = get_user_model().objects.create_superuser("editor", "", "a-long-password")
-        self.client.force_login(self.user)
+        sign_in(self.client, self.user)
 
     def test_create_procedure_page(self):
         index = ProcedureIndexPage.objects.get()

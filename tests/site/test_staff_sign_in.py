@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from home.roles import FRONT_DESK
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def desk():
     return user
 
 
-def sign_in(client, password, address="198.51.100.20"):
+def type_password(client, password, address="198.51.100.20"):
     return client.post(
         LOGIN, {"username": "desk", "password": password}, REMOTE_ADDR=address, follow=True
     )
@@ -34,12 +34,12 @@ def sign_in(client, password, address="198.51.100.20"):
 
 def test_five_wrong_passwords_lock_the_account_from_that_address_for_15_minutes(client, desk):
     for _ in range(4):
-        response = sign_in(client, "guess")
+        response = type_password(client, "guess")
         assert response.status_code == 200
         assert not response.context["user"].is_authenticated
         assert "didn&#x27;t match" in response.content.decode()
-    assert sign_in(client, "guess").status_code == 429  # the fifth failure locks the account
-    locked = sign_in(client, "a-long-front-desk-password")  # even the right one, now
+    assert type_password(client, "guess").status_code == 429  # the fifth failure locks the account
+    locked = type_password(client, "a-long-front-desk-password")  # even the right one, now
     assert locked.status_code == 429
     page = locked.content.decode()
     assert "Signing in is paused for 15 minutes" in page
@@ -47,7 +47,7 @@ def test_five_wrong_passwords_lock_the_account_from_that_address_for_15_minutes(
     assert locked.headers["Retry-After"] == "900"
     assert "_auth_user_id" not in client.session
     # The same person at their own desk elsewhere is not locked out with the attacker.
-    elsewhere = sign_in(client, "a-long-front-desk-password", address="203.0.113.5")
+    elsewhere = type_password(client, "a-long-front-desk-password", address="203.0.113.5")
     assert elsewhere.status_code == 200
     assert elsewhere.context["user"].is_authenticated
 
@@ -66,7 +66,7 @@ def test_passwords_need_at_least_12_characters():
 def test_staff_sessions_end_after_30_idle_minutes_or_12_hours(
     client, desk, idle_minutes, signed_in_hours_ago, still_signed_in
 ):
-    client.force_login(desk)
+    sign_in(client, desk)
     session = client.session
     now = time.time()
     session["last_seen"] = now - idle_minutes * 60
