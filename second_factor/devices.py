@@ -9,6 +9,7 @@ from base64 import b32encode
 import segno
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from django.conf import settings
 from django.db import transaction
@@ -35,6 +36,16 @@ def authenticator(user):
 
 def recovery_codes(user):
     return StaticDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def passkeys(user):
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).order_by("created_at")
+
+
+def passkey_domain(request):
+    """The relying party of the staff's passkeys: the host name they sign in on."""
+    host = request.get_host()
+    return host if host.startswith("[") else host.rsplit(":", 1)[0]
 
 
 def has_second_factor(user):
@@ -101,3 +112,4 @@ def new_recovery_codes(user):
 def remove_second_factor(user):
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()

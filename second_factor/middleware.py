@@ -14,6 +14,10 @@ OPEN_TO_UNVERIFIED = {
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",  # the icons every admin page, these too, loads
+    # The passkey, as the second step (it cannot sign anyone in by itself).
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
 }
 
 
@@ -37,7 +41,7 @@ class SecondFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
-        if request.resolver_match.url_name in OPEN_TO_UNVERIFIED:
+        if request.resolver_match.view_name in OPEN_TO_UNVERIFIED:
             return None
         if has_second_factor(user):
             step = "second_factor_verify"

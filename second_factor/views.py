@@ -21,6 +21,7 @@ from .devices import (
     has_second_factor,
     is_required_for,
     new_recovery_codes,
+    passkeys,
     pending_authenticator,
     qr_code_svg,
     readable_key,
@@ -72,7 +73,7 @@ def verify(request):
         return redirect(next_to)
     if form.is_bound:
         logger.warning("Wrong second-step code for user %s", user.pk)
-    context = {"form": form, "next": next_to}
+    context = {"form": form, "next": next_to, "has_passkey": passkeys(user).exists()}
     return TemplateResponse(
         request, "second_factor/verify.html", context, status=400 if form.is_bound else 200
     )
@@ -140,6 +141,7 @@ class SettingsView(WagtailAdminTemplateMixin, TemplateView):
         return super().get_context_data(
             app=authenticator(user),
             codes_left=codes.token_set.count() if codes else 0,
+            passkeys=passkeys(user),
             required=is_required_for(user),
             **kwargs,
         )
@@ -156,3 +158,14 @@ class SettingsView(WagtailAdminTemplateMixin, TemplateView):
 
 
 settings_view = never_cache(SettingsView.as_view())
+
+
+@never_cache
+def remove_passkey(request, pk):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    removed, _ = passkeys(request.user).filter(pk=pk).delete()
+    if removed:
+        logger.info("Passkey removed by user %s", request.user.pk)
+        messages.success(request, "The passkey is removed. It no longer signs you in.")
+    return redirect("second_factor_settings")

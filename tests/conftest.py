@@ -5,10 +5,12 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.conf import settings
@@ -103,6 +105,14 @@ def sign_in(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def app_code(user, steps_ahead=0):
+    """The 6 digits the member of staff's authenticator app shows (or will show next)."""
+    device = TOTPDevice.objects.filter(user=user).latest("pk")
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + steps_ahead * device.step
+    return f"{totp.token():06d}"
 
 
 def create_fictional_physician():

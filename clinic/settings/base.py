@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -187,6 +188,16 @@ CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
 # requirement off (clinic.settings.dev); production always requires it.
 SECOND_FACTOR_REQUIRED = True
 OTP_TOTP_ISSUER = CLINIC_NAME
+# Passkeys (django-otp-webauthn), added beside the app once it is set up: the second step by
+# fingerprint, face or security key. Never instead of the password. Scoped to the host name
+# staff sign in on (browsers refuse IP addresses: use http://localhost:8000/ in development).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_ID_CALLABLE = "second_factor.devices.passkey_domain"
+OTP_WEBAUTHN_RP_NAME = CLINIC_NAME
+OTP_WEBAUTHN_HELPER_CLASS = "second_factor.passkeys.PasskeyHelper"
+# Where the browser may say a passkey was used: https:// on each of ALLOWED_HOSTS, and the
+# address the admin is being used at (PasskeyHelper adds it; its host is in ALLOWED_HOSTS).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
 USE_I18N = True
 USE_TZ = True
 

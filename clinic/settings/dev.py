@@ -22,3 +22,4 @@ CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "(312) 555-0147")
 # The demo logins work with a password alone unless SECOND_FACTOR=required is set; anyone can
 # still turn two-step verification on in Account › Two-step verification.
 SECOND_FACTOR_REQUIRED = os.environ.get("SECOND_FACTOR", "").lower() == "required"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]

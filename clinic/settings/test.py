@@ -18,3 +18,4 @@ WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA_FILES = True
 # The demo clinic's (fictional) number, for the page shown when the database is down.
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "(312) 555-0147")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]

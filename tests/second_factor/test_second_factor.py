@@ -9,15 +9,15 @@ from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
 from home.roles import EDITORS, FRONT_DESK, SITE_ADMINS
-from tests.conftest import make_user, run_manage
+from tests.conftest import app_code, make_user, run_manage
 
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +35,6 @@ def password_step(client, user, next_url="/admin/"):
         f"/admin/login/?next={next_url}",
         {"username": user.username, "password": PASSWORD, "next": next_url},
     )
-
-
-def app_code(user, steps_ahead=0):
-    """The 6 digits the member of staff's authenticator app shows (or will show next)."""
-    device = TOTPDevice.objects.filter(user=user).latest("pk")
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + steps_ahead * device.step
-    return f"{totp.token():06d}"
 
 
 def messages_on(response):
@@ -278,3 +270,38 @@ def test_development_leaves_it_optional_unless_asked():
         SECOND_FACTOR="required",
     )
     assert required.stdout.strip() == "True"
+
+
+def test_a_passkey_is_added_only_beside_the_app(client):
+    """The browser test adds and uses one; here, the rule and its removal."""
+    editor = make_user("ed", EDITORS)
+    password_step(client, editor)
+    begin = reverse("otp_webauthn:credential-registration-begin")
+    refused = client.post(begin, content_type="application/json")
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == (
+        "Set up your authenticator app first; then you can add a passkey."
+    )
+    set_up_app(client, editor)
+    options = client.post(begin, content_type="application/json")
+    assert options.status_code == 200
+    assert options.json()["rp"]["id"] == "testserver"
+
+
+def test_removing_a_passkey(client):
+    desk = make_user("desk", FRONT_DESK)
+    set_up_app(client, desk)
+    passkey = WebAuthnCredential.objects.create(
+        user=desk,
+        name="Laptop",
+        confirmed=True,
+        credential_id=b"made-up-credential",
+        public_key=b"made-up-key",
+        sign_count=0,
+    )
+    page = client.get(SETTINGS).content.decode()
+    assert "Passkey added" in page
+    assert client.get(reverse("second_factor_remove_passkey", args=[passkey.pk])).status_code == 405
+    response = client.post(reverse("second_factor_remove_passkey", args=[passkey.pk]), follow=True)
+    assert "The passkey is removed" in messages_on(response)
+    assert not WebAuthnCredential.objects.filter(user=desk).exists()

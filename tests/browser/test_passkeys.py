@@ -1,0 +1,60 @@
+"""A member of staff adds a passkey and passes the second step with it, in a real browser."""
+
+import re
+
+from django_otp_webauthn.models import WebAuthnCredential
+from playwright.sync_api import expect
+
+from home.roles import FRONT_DESK
+from tests.conftest import app_code, make_user
+
+
+def sign_in_with_password(page, site_url):
+    page.goto(f"{site_url}/admin/login/")
+    page.get_by_label("Username").fill("desk")
+    page.get_by_label("Password").fill("a-long-password")
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_a_passkey_passes_the_second_step(page, site_url):
+    desk = make_user("desk", FRONT_DESK)
+    # Chromium's virtual authenticator stands in for a phone's or laptop's fingerprint reader.
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+
+    sign_in_with_password(page, site_url)
+    expect(page).to_have_url(re.compile(r"/admin/two-step/set-up/"))
+    # The app comes first; a passkey can only be added beside it.
+    page.get_by_label("Code").fill(app_code(desk))
+    page.get_by_role("button", name="Confirm code").click()
+    expect(page.get_by_role("heading", name="Save your recovery codes")).to_be_visible()
+    page.get_by_role("link", name="Saved: continue").click()
+
+    page.goto(f"{site_url}/admin/two-step/settings/")
+    page.get_by_role("button", name="Add a passkey").click()
+    expect(page.get_by_text(re.compile(r"^\s*Passkey added"))).to_be_visible()
+    assert WebAuthnCredential.objects.filter(user=desk, confirmed=True).count() == 1
+
+    # Next time: the password, then the passkey instead of a code.
+    page.context.clear_cookies()
+    sign_in_with_password(page, site_url)
+    expect(page).to_have_url(re.compile(r"/admin/two-step/\?next="))
+    page.get_by_role("button", name="Use a passkey").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(
+        page.get_by_role("heading", name=re.compile("appointment request", re.IGNORECASE))
+    ).to_be_visible()
+    assert WebAuthnCredential.objects.get(user=desk).last_used_at is not None
