@@ -26,6 +26,7 @@ from clinic.models.contact import (
     tel_href,
     weekly_hours,
 )
+from clinic.page_cache import ChangesWithTheClock
 from clinic.schema_org import LOGO, clinic_id, web_page_node
 
 
@@ -33,7 +34,7 @@ from clinic.schema_org import LOGO, clinic_id, web_page_node
 EXCEPTIONS_SHOWN_DAYS = 60
 
 
-class LocationIndexPage(IndexPage):
+class LocationIndexPage(ChangesWithTheClock, IndexPage):
     """/locations/: every place the clinic sees patients."""
 
     child_model = "locations.LocationPage"
@@ -54,7 +55,7 @@ class LocationIndexPage(IndexPage):
         return context
 
 
-class LocationPage(PostalAddressMixin, ListingFieldsMixin, BasePage):
+class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, BasePage):
     """A place where patients are seen, e.g. the main clinic."""
 
     search_result_type = SearchResultType("locations", "Location", "Locations", order=4)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "locations",
     "clinic",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -78,6 +79,10 @@ MIDDLEWARE = [
     "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed for clients that accept it (when no proxy in front does it).
+    "django.middleware.gzip.GZipMiddleware",
+    # Whole public pages for anonymous visitors, with the headers above kept (clinic.page_cache).
+    "clinic.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -143,6 +148,55 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (clinic.page_cache): whole public pages for anonymous visitors, kept up to
+# PAGE_CACHE_SECONDS and all made stale by any change to content. PAGE_CACHE=off turns it off.
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").lower() not in {"off", "0", "false", "no"}
+PAGE_CACHE_SECONDS = 300
+# Saving or deleting anything of these apps or models makes every cached page stale. Left out
+# on purpose: what changes as patients use the site (appointment requests, image renditions,
+# embeds, search statistics) and what only the admin shows (revisions, logs, workflow states,
+# editing sessions, users).
+PAGE_CACHE_PURGED_BY = {
+    "home",
+    "site_search",
+    "medical_review",
+    "news",
+    "physicians",
+    "procedures",
+    "conditions",
+    "locations",
+    "clinic",
+    "taggit",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtailsearch",
+    "wagtailcore.collection",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailcore.locale",
+    "wagtailcore.page",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.site",
+    "wagtailimages.image",
+    "wagtailsearchpromotions.searchpromotion",
+}
+
+# A CDN or caching proxy in front: Wagtail purges a page's addresses there when it is published
+# or unpublished (other pages refresh within their s-maxage). Off unless the environment names
+# one: FRONTEND_CACHE_PURGE_URL (Varnish, nginx: PURGE requests), or CLOUDFLARE_ZONE_ID with
+# CLOUDFLARE_API_TOKEN.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,3 +19,5 @@ SERVE_MEDIA_FILES = True
 # The demo clinic's (fictional) number, for the page shown when the database is down.
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "(312) 555-0147")
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
+# Tests see each change at once; tests/clinic/test_page_cache.py turns the page cache on.
+PAGE_CACHE = False

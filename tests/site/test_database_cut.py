@@ -9,14 +9,10 @@ PostgreSQL only, and slow (a database of its own with the demo clinic): marked `
 """
 
 import contextlib
-import os
 import re
 import select
 import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,7 +23,8 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import free_port
+from tests.servers import demo_database, server_environment, wsgi_server
 
 
 pytestmark = [
@@ -106,18 +103,10 @@ class Proxy:
         self.listener.close()
 
 
-def admin_connection():
-    return psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True)
-
-
 @pytest.fixture(scope="module")
 def site_behind_proxy(tmp_path_factory):
-    with admin_connection() as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{DATABASE}"')
     proxy = Proxy()
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    environment.update(
+    environment = server_environment(
         DJANGO_SETTINGS_MODULE="clinic.settings.dev",
         DEBUG="false",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{proxy.port}/{DATABASE}",
@@ -125,40 +114,13 @@ def site_behind_proxy(tmp_path_factory):
         REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
         CLINIC_PHONE="(555) 010-0199",
     )
-    for command in (["migrate", "--noinput"], ["load_demo_content"]):
-        subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
-    port = free_port()
-    serve = (
-        "from wsgiref.simple_server import make_server; from clinic.wsgi import application; "
-        f"make_server('127.0.0.1', {port}, application).serve_forever()"
-    )
     log = tmp_path_factory.mktemp("cut") / "server.log"
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-c", serve],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", proxy
-    server.terminate()
-    server.wait(timeout=10)
+    with (
+        demo_database(DATABASE, environment),
+        wsgi_server(free_port(), environment, log) as address,
+    ):
+        yield address, proxy
     proxy.stop()
-    with admin_connection() as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
 
 
 class Browser:

@@ -5,18 +5,14 @@ appointment request alike. A real server process, with its database on a port wh
 listens.
 """
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import free_port
+from tests.servers import server_environment, wsgi_server
 
 
 PHONE = "(555) 010-0199"
@@ -24,10 +20,8 @@ PHONE = "(555) 010-0199"
 
 @pytest.fixture(scope="module")
 def site_without_database(tmp_path_factory):
-    port = free_port()
     log = tmp_path_factory.mktemp("outage") / "server.log"
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    environment.update(
+    environment = server_environment(
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/clinic",
         REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",
@@ -36,31 +30,8 @@ def site_without_database(tmp_path_factory):
         SECURE_SSL_REDIRECT="false",
         CLINIC_PHONE=PHONE,
     )
-    # The WSGI application as a server runs it (runserver itself would ask the database for
-    # unapplied migrations before it serves anything).
-    serve = (
-        "from wsgiref.simple_server import make_server; from clinic.wsgi import application; "
-        f"make_server('127.0.0.1', {port}, application).serve_forever()"
-    )
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-c", serve],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),  # a file: a pipe nobody reads would fill and stop the server
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    if server.poll() is not None:
-        pytest.fail("The server did not start: " + log.read_text()[-3000:])
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
+    with wsgi_server(free_port(), environment, log) as address:
+        yield address
 
 
 def fetch(url, data=None, headers=None):

@@ -1,0 +1,245 @@
+"""
+The page cache: patients' second visits come from the cache without a database query; any
+change to content shows at once; staff, forms and messages never come from it.
+"""
+
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from clinic.models import BodyRegion, ClinicSettings
+from clinic.page_cache import VERSION_KEY
+from home.roles import EDITORS, SITE_ADMINS
+from locations.models import LocationPage
+from procedures.models import ProcedurePage
+from tests.conftest import make_user, run_manage, sign_in
+from tests.pages import PAGES
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+PROCEDURE = PAGES["procedure"]
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True
+
+
+def visit(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+def test_a_second_visit_comes_from_the_cache_without_a_query(client, django_assert_num_queries):
+    for name, url in PAGES.items():
+        if name == "appointment request":
+            continue
+        first = visit(client, url)
+        assert first["X-Page-Cache"] == "miss", name
+        with django_assert_num_queries(0):
+            second = visit(client, url)
+        assert second["X-Page-Cache"] == "hit", name
+        assert second.content == first.content
+        # The headers every page needs come back with it.
+        for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+            assert second[header] == first[header], (name, header)
+        kept = 60 if name.startswith("location") else 300  # "Open now" changes with the clock
+        assert second["Cache-Control"] == f"public, max-age=0, s-maxage={kept}"
+
+
+def test_search_results_and_suggestions_are_cached_by_their_query(client):
+    assert visit(client, "/search/?q=injection")["X-Page-Cache"] == "miss"
+    assert visit(client, "/search/?q=injection")["X-Page-Cache"] == "hit"
+    other = visit(client, "/search/?q=neck")
+    assert other["X-Page-Cache"] == "miss"
+    assert "neck" in other.content.decode().lower()
+
+
+def test_publishing_a_page_shows_at_once(client, django_capture_on_commit_callbacks):
+    visit(client, PROCEDURE)
+    page = ProcedurePage.objects.get(url_path__endswith="/sacroiliac-joint-injection/")
+    page.summary = "A newly written summary for the page cache test."
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    fresh = visit(client, PROCEDURE)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "A newly written summary for the page cache test." in fresh.content.decode()
+    # Every other page goes too (any of them could list it), then is cached again.
+    assert visit(client, "/procedures/")["X-Page-Cache"] == "miss"
+    assert visit(client, "/procedures/")["X-Page-Cache"] == "hit"
+
+
+def test_editing_in_the_admin_makes_cached_pages_fresh(client, django_capture_on_commit_callbacks):
+    visit(client, "/procedures/")
+    # Site admins keep the lists.
+    staff = sign_in(client.__class__(), make_user("sa", SITE_ADMINS))
+    region = BodyRegion.objects.get(slug="arms-and-legs")
+    url = reverse("wagtailsnippets_clinic_bodyregion:edit", args=[region.pk])
+    data = {"name": "Arms, hands and legs", "slug": region.slug, "description": region.description}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] == reverse("wagtailsnippets_clinic_bodyregion:list")
+    fresh = visit(client, "/procedures/")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "Arms, hands and legs" in fresh.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["unpublish", "move", "delete", "clinic details", "location hours", "redirect"],
+)
+def test_every_kind_of_change_makes_the_cache_stale(
+    client, change, django_capture_on_commit_callbacks
+):
+    visit(client, "/")
+    before = cache.get(VERSION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "unpublish":
+            Page.objects.get(url_path__endswith="/about/care-team/").unpublish()
+        elif change == "move":
+            care_team = Page.objects.get(url_path__endswith="/about/care-team/")
+            care_team.move(Page.objects.get(depth=2), pos="last-child")
+        elif change == "delete":
+            Page.objects.get(url_path__endswith="/about/care-team/").delete()
+        elif change == "clinic details":
+            clinic = ClinicSettings.objects.get()
+            clinic.phone = "(312) 555-0111"
+            clinic.save()
+        elif change == "location hours":
+            LocationPage.objects.first().hours.first().save()
+        elif change == "redirect":
+            Redirect.objects.create(old_path="/old-address", redirect_link="/procedures/")
+    assert cache.get(VERSION_KEY) > before
+    assert visit(client, "/")["X-Page-Cache"] == "miss"
+
+
+def test_a_patients_request_leaves_the_cache_alone(client, django_capture_on_commit_callbacks):
+    visit(client, "/")
+    before = cache.get(VERSION_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/appointments/request/",
+            {
+                "name": "Pat Example",
+                "phone": "(312) 555-0190",
+                "patient_type": "new",
+                "preferred_days": ["tue"],
+                "preferred_times": ["morning"],
+                "consent": "on",
+            },
+        )
+    assert response.status_code == 302
+    assert cache.get(VERSION_KEY) == before
+
+
+def test_signed_in_staff_never_get_a_cached_page(client):
+    visit(client, PROCEDURE)
+    visit(client, PROCEDURE)
+    staff = sign_in(client.__class__(), make_user("ed", EDITORS))
+    response = visit(staff, PROCEDURE)
+    assert "X-Page-Cache" not in response
+    assert "Cache-Control" not in response or "public" not in response["Cache-Control"]
+    assert b"wagtail-userbar" in response.content  # their page has the user bar
+    assert b"wagtail-userbar" not in visit(client, PROCEDURE).content
+    # Nor is their page kept for patients.
+    assert visit(client, PROCEDURE)["X-Page-Cache"] == "hit"
+
+
+def test_forms_and_messages_are_never_cached(client):
+    for _ in range(2):
+        form = client.get("/appointments/request/")
+        assert "X-Page-Cache" not in form
+        assert "no-store" in form["Cache-Control"]
+    # A visitor with a message waiting gets the page built for them.
+    client.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in visit(client, "/")
+
+
+def test_pages_with_the_time_of_day_are_kept_a_minute(client):
+    response = visit(client, PAGES["location"])
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=60"
+    assert visit(client, PAGES["location index"])["Cache-Control"].endswith("s-maxage=60")
+
+
+def test_page_cache_off(client, settings):
+    settings.PAGE_CACHE = False
+    visit(client, PROCEDURE)
+    response = visit(client, PROCEDURE)
+    assert "X-Page-Cache" not in response
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=300"  # a CDN may still
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "clinic.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+)
+def test_with_the_cache_down_pages_are_built_every_time(client):
+    for _ in range(2):
+        response = visit(client, PROCEDURE)
+        assert "X-Page-Cache" not in response
+
+
+@pytest.fixture
+def purge_listener():
+    """A stand-in for Varnish or nginx in front: it records the PURGE requests it gets."""
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            received.append((self.path, self.headers["Host"]))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_proxy_in_front_is_told_to_purge_a_published_page(settings, purge_listener):
+    address, received = purge_listener
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": address,
+        }
+    }
+    page = ProcedurePage.objects.get(url_path__endswith="/sacroiliac-joint-injection/")
+    page.save_revision().publish()
+    assert (PROCEDURE, "localhost") in received
+
+
+def test_the_proxy_to_purge_comes_from_the_environment():
+    show = "from django.conf import settings; print(settings.WAGTAILFRONTENDCACHE)"
+    off = run_manage("shell", "--no-imports", "-c", show, settings="clinic.settings.dev")
+    assert off.stdout.strip() == "{}"
+    on = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        settings="clinic.settings.dev",
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+    )
+    assert "'LOCATION': 'http://127.0.0.1:6081'" in on.stdout

@@ -1,0 +1,104 @@
+"""
+Helpers for the tests that run the site as real server processes: a database of their own with
+the demo clinic, the WSGI application served on a port, a private Redis.
+"""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import psycopg
+
+from tests.conftest import ROOT
+
+
+def wait_for_port(port, seconds=30):
+    """Return once something listens on `port`; fail after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"Nothing listens on port {port}")
+
+
+def server_environment(**settings):
+    """This process's environment without its Django variables, plus `settings`."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.update(settings)
+    return environment
+
+
+@contextlib.contextmanager
+def wsgi_server(port, environment, log):
+    """
+    The WSGI application as a server runs it, on `port` (runserver itself would ask the
+    database for unapplied migrations before it serves anything). Its errors go to `log`, a
+    file: a pipe nobody reads would fill and stop the server.
+    """
+    serve = (
+        "from wsgiref.simple_server import make_server; from clinic.wsgi import application; "
+        f"make_server('127.0.0.1', {port}, application).serve_forever()"
+    )
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", serve],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    try:
+        try:
+            wait_for_port(port)
+        except AssertionError:
+            raise AssertionError("The server did not start: " + log.read_text()[-3000:]) from None
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def postgres_admin():
+    return psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True)
+
+
+@contextlib.contextmanager
+def demo_database(name, environment):
+    """A PostgreSQL database `name` with the demo clinic loaded, dropped afterwards."""
+    with postgres_admin() as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{name}"')
+    try:
+        for command in (["migrate", "--noinput"], ["load_demo_content"]):
+            subprocess.run(  # noqa: S603
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env=environment,
+                check=True,
+                capture_output=True,
+            )
+        yield
+    finally:
+        with postgres_admin() as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.contextmanager
+def private_redis(port):
+    """A Redis of the test's own on `port`, keeping nothing on disk."""
+    redis = subprocess.Popen(  # noqa: S603
+        [shutil.which("redis-server"), "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        redis.terminate()
+        redis.wait(timeout=10)
