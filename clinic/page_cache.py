@@ -88,6 +88,11 @@ def bump():
 
 
 def bump_after_commit():
+    """
+    Now, so that this process sees its own change at once, and again once the change commits,
+    so that no other process keeps a page it built from the data before the commit.
+    """
+    bump()
     transaction.on_commit(bump)
 
 

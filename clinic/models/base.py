@@ -5,6 +5,7 @@ from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
+from ..content_cache import restrictions_for, view_restriction_ids
 from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
 from .fields import optional_link
@@ -64,6 +65,16 @@ class BasePage(Page):
     # A page type whose pages are services the clinic offers names their schema.org type here
     # ("MedicalProcedure"): the clinic's JSON-LD on the home page lists them (see clinic.seo).
     clinic_service_type = None
+
+    def get_view_restrictions(self):
+        """Wagtail's check on every view, from the cache: no query for a page nobody restricted."""
+        ids = view_restriction_ids(
+            self,
+            lambda: list(
+                super(BasePage, self).get_view_restrictions().values_list("pk", flat=True)
+            ),
+        )
+        return restrictions_for(ids)
 
     def get_meta_title(self):
         return self.seo_title or self.title

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "clinic.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The site and page an address leads to, from the cache (clinic.content_cache).
+    "clinic.content_cache.RouteCacheMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
     "second_factor.middleware.SecondFactorMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.

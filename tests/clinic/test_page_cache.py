@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from clinic.models import BodyRegion, ClinicSettings
 from clinic.page_cache import VERSION_KEY
@@ -243,3 +243,26 @@ def test_the_proxy_to_purge_comes_from_the_environment():
         FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
     )
     assert "'LOCATION': 'http://127.0.0.1:6081'" in on.stdout
+
+
+def test_a_page_made_private_is_private_at_once(client):
+    """The restrictions Wagtail checks on every view come from the content cache too."""
+    url = PAGES["standard subpage"]
+    visit(client, url)
+    visit(client, url)
+    page = Page.objects.get(url_path__endswith="/about/care-team/")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/_util/login/")
+    assert "X-Page-Cache" not in response
+
+
+def test_the_content_cache_works_with_the_page_cache_off(
+    client, settings, django_assert_num_queries
+):
+    """Staff and first views still skip routing: one query for the whole standard page."""
+    settings.PAGE_CACHE = False
+    visit(client, PAGES["standard page"])
+    with django_assert_num_queries(1):
+        assert b"<h1" in visit(client, PAGES["standard page"]).content
