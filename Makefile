@@ -80,7 +80,8 @@ loadtest: install ## Production settings under gunicorn with 32 simulated patien
 worker: install ## Run the task worker that sends e-mail outside requests (production: one beside the app server)
 	$(PY) manage.py db_worker
 
-bench: install ## Search recall@5 on SQLite and PostgreSQL, then search latency with 10,000 pages
+bench: install ## Pages against the bare framework under gunicorn (needs wrk), then search quality and latency
+	$(PY) scripts/bench_pages.py
 	$(PY) scripts/bench.py
 
 clean: ## Remove .venv, node_modules, the SQLite database and collected files

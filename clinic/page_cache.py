@@ -23,12 +23,14 @@ down only means pages are built every time (see clinic.cache).
 import hashlib
 import logging
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponse, parse_cookie
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string as gzip_compress
 
 
 logger = logging.getLogger(__name__)
@@ -62,9 +64,20 @@ def enabled():
     return settings.PAGE_CACHE
 
 
+# The version as this process last read it, and when: read again after
+# PAGE_CACHE_VERSION_SECONDS, so a change made on another server shows here within that time.
+_memo = {"version": None, "read_at": 0.0}
+
+
 def current_version():
     """The site-wide version, or None when the cache does not answer."""
     global _bump_owed
+    now = time.monotonic()
+    if (
+        _memo["version"] is not None
+        and now - _memo["read_at"] < settings.PAGE_CACHE_VERSION_SECONDS
+    ):
+        return _memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         # First use, or the key was evicted: start above any number used before.
@@ -73,7 +86,8 @@ def current_version():
     if version is not None and _bump_owed:
         _bump_owed = False
         bump()
-        version = cache.get(VERSION_KEY)
+        return _memo["version"]
+    _memo.update(version=version, read_at=now)
     return version
 
 
@@ -81,10 +95,14 @@ def bump():
     """Make every cached page stale, on every server sharing the cache."""
     global _bump_owed
     try:
-        cache.incr(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (nothing cached), or the cache is unavailable
-        if not cache.add(VERSION_KEY, time.time_ns(), timeout=None):
+        version = time.time_ns()
+        if not cache.add(VERSION_KEY, version, timeout=None):
             _bump_owed = True
+            version = None
+    # This process sees its own change at once.
+    _memo.update(version=version, read_at=time.monotonic() if version else 0.0)
 
 
 def bump_after_commit():
@@ -96,18 +114,64 @@ def bump_after_commit():
     transaction.on_commit(bump)
 
 
-def page_key(version, request):
-    address = f"{request.get_host()}{request.get_full_path()}"
+def page_key(version, environ):
+    """The key of a page: its host, path and query string as the server received them."""
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    address = f"{host}{environ.get('PATH_INFO', '')}?{environ.get('QUERY_STRING', '')}"
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     return f"page-cache:{version}:{digest}"
 
 
-def cacheable_request(request):
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.path.startswith(SKIPPED_PATHS)
-        and not any(name in request.COOKIES for name in PRIVATE_COOKIES)
-    )
+def is_secure(environ):
+    header = settings.SECURE_PROXY_SSL_HEADER
+    if header and environ.get(header[0]):
+        return environ[header[0]].split(",")[0].strip() == header[1]
+    return environ.get("wsgi.url_scheme") == "https"
+
+
+def may_serve(environ):
+    """A request a cached page may answer (before Django has looked at it)."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("PATH_INFO", "").startswith(SKIPPED_PATHS):
+        return False
+    if settings.SECURE_SSL_REDIRECT and not is_secure(environ):
+        return False  # Django's SecurityMiddleware answers with the redirect to https
+    cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
+    return not any(name in cookies for name in PRIVATE_COOKIES)
+
+
+# The pages this process served last. A page kept under a version never changes (a change
+# makes a new version, hence new keys), so a copy here is as good as Redis's, until it expires.
+LOCAL_PAGES = 256
+_local = OrderedDict()
+
+
+def fetch(key):
+    """The frozen page under `key`: from this process's copies, else from the shared cache."""
+    now = time.time()
+    frozen = _local.get(key)
+    if frozen is None:
+        frozen = cache.get(key)
+        if frozen is None:
+            return None
+        _local[key] = frozen
+        if len(_local) > LOCAL_PAGES:
+            _local.popitem(last=False)
+    else:
+        _local.move_to_end(key)
+    if frozen[-1] <= now:  # expired (a page that shows the time of day, say)
+        _local.pop(key, None)
+        return None
+    return frozen
+
+
+def lookup(environ):
+    """The frozen page for this request, or None."""
+    if not enabled() or not may_serve(environ):
+        return None
+    version = current_version()
+    return None if version is None else fetch(page_key(version, environ))
 
 
 def cacheable_response(response):
@@ -147,40 +211,54 @@ class ChangesWithTheClock:
         return response
 
 
-def freeze(response):
+def freeze(response, seconds):
+    """
+    What is kept: the status, the headers every answer repeats, the body plain and gzipped,
+    and when it expires.
+    """
     headers = [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS]
-    return (response.status_code, headers, response.content)
+    content = response.content
+    return (response.status_code, headers, content, gzip_compress(content), time.time() + seconds)
 
 
-def thaw(frozen):
-    status, headers, content = frozen
-    response = HttpResponse(content, status=status)
+def accepts_gzip(environ):
+    return "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
+
+
+def thaw(frozen, environ):
+    """A Django response from a frozen page (for the middleware)."""
+    status, headers, content, zipped, _ = frozen
+    response = HttpResponse(zipped if accepts_gzip(environ) else content, status=status)
     for name, value in headers:
         response[name] = value
+    if accepts_gzip(environ):
+        response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ["Accept-Encoding"])
     response["X-Page-Cache"] = "hit"
     return response
 
 
 class PageCacheMiddleware:
     """
-    Serve a cached page when there is one; otherwise build it, and keep it when it may be
-    shared. Public pages also tell a CDN it may keep them briefly while browsers revalidate.
-    Put it after the middleware that adds the headers every response needs (they are kept
-    with the page) and before the session, CSRF and authentication middleware (a cached page
-    needs none of them).
+    Keep pages that may be shared, and serve them (requests that reach Django: the test client,
+    and servers run without PageCacheApp). Public pages also tell a CDN it may keep them
+    briefly while browsers revalidate. Put it after the middleware that adds the headers every
+    response needs (they are kept with the page) and before the session, CSRF and
+    authentication middleware (a cached page needs none of them).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        environ = request.META
+        if not may_serve(environ):
             return self.get_response(request)
         version = current_version() if enabled() else None
         if version is not None:
-            frozen = cache.get(page_key(version, request))
+            frozen = fetch(page_key(version, environ))
             if frozen is not None:
-                return thaw(frozen)
+                return thaw(frozen, environ)
         response = self.get_response(request)
         if not cacheable_response(response):
             return response
@@ -189,6 +267,32 @@ class PageCacheMiddleware:
             # A CDN may keep it briefly; a browser asks again each time.
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         if version is not None and request.method == "GET" and seconds > 0:
-            cache.set(page_key(version, request), freeze(response), seconds)
+            cache.set(page_key(version, environ), freeze(response, seconds), seconds)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+class PageCacheApp:
+    """
+    The fast way in, around the WSGI application (clinic.wsgi): a cached page is answered
+    before Django builds a request, runs middleware or resolves the address. Everything else
+    goes to Django, where PageCacheMiddleware keeps what may be shared.
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        frozen = lookup(environ)
+        if frozen is None:
+            return self.application(environ, start_response)
+        status, headers, content, zipped, _ = frozen
+        body = zipped if accepts_gzip(environ) else content
+        headers = [*headers, ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")]
+        if body is zipped:
+            headers.append(("Content-Encoding", "gzip"))
+            headers = [
+                (k, f"{v}, Accept-Encoding" if k.lower() == "vary" else v) for k, v in headers
+            ]
+        start_response(f"{status} OK", headers)
+        return [b"" if environ.get("REQUEST_METHOD") == "HEAD" else body]

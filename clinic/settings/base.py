@@ -76,13 +76,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # HTML compressed for clients that accept it (when no proxy in front does it).
+    "django.middleware.gzip.GZipMiddleware",
+    # Whole public pages for anonymous visitors, kept with the headers the middleware below
+    # adds (clinic.page_cache; clinic.wsgi answers them before Django).
+    "clinic.page_cache.PageCacheMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML compressed for clients that accept it (when no proxy in front does it).
-    "django.middleware.gzip.GZipMiddleware",
-    # Whole public pages for anonymous visitors, with the headers above kept (clinic.page_cache).
-    "clinic.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -149,12 +150,22 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for every page of a clinic (the default, 300 entries, would drop the page cache's
+    # version among them).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # The page cache (clinic.page_cache): whole public pages for anonymous visitors, kept up to
 # PAGE_CACHE_SECONDS and all made stale by any change to content. PAGE_CACHE=off turns it off.
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").lower() not in {"off", "0", "false", "no"}
 PAGE_CACHE_SECONDS = 300
+# Each process reads the version from the cache at most this often (one cache read less per
+# page view); a change made on another server shows within that time.
+PAGE_CACHE_VERSION_SECONDS = 0.5
 # Saving or deleting anything of these apps or models makes every cached page stale. Left out
 # on purpose: what changes as patients use the site (appointment requests, image renditions,
 # embeds, search statistics) and what only the admin shows (revisions, logs, workflow states,

@@ -25,6 +25,11 @@ if _missing:
     )
 
 DEBUG = False
+# Database connections stay open between requests (and are checked before reuse): one per
+# gunicorn worker (per thread with --threads), plus the task worker. Size PostgreSQL's
+# max_connections above workers × threads + 5. DATABASE_CONN_MAX_AGE=0 opens one per request.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Staff who can see patients' details always pass two-step verification here.
 SECOND_FACTOR_REQUIRED = True
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"

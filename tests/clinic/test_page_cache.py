@@ -3,12 +3,13 @@ The page cache: patients' second visits come from the cache without a database q
 change to content shows at once; staff, forms and messages never come from it.
 """
 
+import gzip
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -16,7 +17,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from clinic.models import BodyRegion, ClinicSettings
-from clinic.page_cache import VERSION_KEY
+from clinic.page_cache import current_version
 from home.roles import EDITORS, SITE_ADMINS
 from locations.models import LocationPage
 from procedures.models import ProcedurePage
@@ -103,7 +104,7 @@ def test_every_kind_of_change_makes_the_cache_stale(
     client, change, django_capture_on_commit_callbacks
 ):
     visit(client, "/")
-    before = cache.get(VERSION_KEY)
+    before = current_version()
     with django_capture_on_commit_callbacks(execute=True):
         if change == "unpublish":
             Page.objects.get(url_path__endswith="/about/care-team/").unpublish()
@@ -120,13 +121,13 @@ def test_every_kind_of_change_makes_the_cache_stale(
             LocationPage.objects.first().hours.first().save()
         elif change == "redirect":
             Redirect.objects.create(old_path="/old-address", redirect_link="/procedures/")
-    assert cache.get(VERSION_KEY) > before
+    assert current_version() > before
     assert visit(client, "/")["X-Page-Cache"] == "miss"
 
 
 def test_a_patients_request_leaves_the_cache_alone(client, django_capture_on_commit_callbacks):
     visit(client, "/")
-    before = cache.get(VERSION_KEY)
+    before = current_version()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/appointments/request/",
@@ -140,7 +141,7 @@ def test_a_patients_request_leaves_the_cache_alone(client, django_capture_on_com
             },
         )
     assert response.status_code == 302
-    assert cache.get(VERSION_KEY) == before
+    assert current_version() == before
 
 
 def test_signed_in_staff_never_get_a_cached_page(client):
@@ -266,3 +267,39 @@ def test_the_content_cache_works_with_the_page_cache_off(
     visit(client, PAGES["standard page"])
     with django_assert_num_queries(1):
         assert b"<h1" in visit(client, PAGES["standard page"]).content
+
+
+def wsgi_get(path, **environ):
+    """The site through its WSGI entry point, as gunicorn calls it."""
+    from clinic.wsgi import application
+
+    environ = {"PATH_INFO": path, **environ}
+    setup_testing_defaults(environ)
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer.update(status=status, headers=dict(headers))
+
+    body = b"".join(application(environ, start_response))
+    return answer["status"], answer["headers"], body
+
+
+def test_the_wsgi_entry_answers_cached_pages_before_django(django_assert_num_queries):
+    status, headers, first = wsgi_get(PROCEDURE)
+    assert status.startswith("200") and headers["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        status, headers, second = wsgi_get(PROCEDURE)
+    assert status == "200 OK" and headers["X-Page-Cache"] == "hit"
+    assert second == first and headers["Content-Length"] == str(len(first))
+    assert "Content-Security-Policy" in headers and "Permissions-Policy" in headers
+    # Gzipped for browsers that accept it: about a quarter of the size.
+    _, zipped_headers, zipped = wsgi_get(PROCEDURE, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert zipped_headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped_headers["Vary"]
+    assert gzip.decompress(zipped) == first and len(zipped) < len(first) / 3
+    # A HEAD has the headers and no body.
+    _, head_headers, nothing = wsgi_get(PROCEDURE, REQUEST_METHOD="HEAD")
+    assert nothing == b"" and head_headers["X-Page-Cache"] == "hit"
+    # Staff (a session cookie) and a POST go to Django.
+    _, staff_headers, _ = wsgi_get(PROCEDURE, HTTP_COOKIE="sessionid=abc")
+    assert "X-Page-Cache" not in staff_headers
