@@ -29,18 +29,29 @@ from loadtest import free_port, start_redis, wait_for
 
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.pages import ALL_PAGES  # noqa: E402
+
+
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+# The page types a patient meets most, as the tests name them (tests/pages.py), and a search.
 PAGES = {
-    "home": "/",
-    "procedure index": "/procedures/",
-    "procedure": "/procedures/sacroiliac-joint-injection/",
-    "condition index": "/conditions/",
-    "condition": "/conditions/complex-regional-pain-syndrome/",
-    "physician index": "/physicians/",
-    "physician": "/physicians/howard-jackson/",
-    "news index": "/news/",
-    "location": "/locations/anytown/",
+    **{
+        name: ALL_PAGES[name]
+        for name in [
+            "home",
+            "procedure index",
+            "procedure",
+            "condition index",
+            "condition",
+            "physician index",
+            "physician",
+            "news index",
+            "location",
+        ]
+    },
     "search": "/search/?q=back+pain",
 }
 DATABASES = {
