@@ -10,6 +10,8 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
+from django.core import signals
+from django.db import close_old_connections
 from django.test import override_settings
 from django.urls import reverse
 
@@ -280,7 +282,15 @@ def wsgi_get(path, **environ):
     def start_response(status, headers, exc_info=None):
         answer.update(status=status, headers=dict(headers))
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: the test's database connection stays open (it holds the
+    # test's transaction), where a real server would close it after each request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, start_response))
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
