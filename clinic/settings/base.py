@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Whole public pages for anonymous visitors, kept with the headers the middleware below
     # adds (clinic.page_cache; clinic.wsgi answers them before Django).
     "clinic.page_cache.PageCacheMiddleware",
+    # Pages without the templates' indentation, cached that way.
+    "clinic.middleware.CompactHtmlMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -9,6 +9,27 @@ from home.roles import FRONT_DESK
 from tests.conftest import app_code, make_user
 
 
+AUTHENTICATOR = {
+    "protocol": "ctap2",
+    "transport": "internal",
+    "hasResidentKey": True,
+    "hasUserVerification": True,
+    "isUserVerified": True,
+    "automaticPresenceSimulation": True,
+}
+
+
+def with_authenticator(page):
+    """
+    Chromium's virtual authenticator on `page`, standing in for a laptop's fingerprint reader.
+    Returns the DevTools session and the authenticator's id.
+    """
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    added = devtools.send("WebAuthn.addVirtualAuthenticator", {"options": AUTHENTICATOR})
+    return devtools, added["authenticatorId"]
+
+
 def sign_in_with_password(page, site_url):
     page.goto(f"{site_url}/admin/login/")
     page.get_by_label("Username").fill("desk")
@@ -16,24 +37,11 @@ def sign_in_with_password(page, site_url):
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_a_passkey_passes_the_second_step(page, site_url):
+def test_a_passkey_passes_the_second_step(browser, site_url):
     desk = make_user("desk", FRONT_DESK)
-    # Chromium's virtual authenticator stands in for a phone's or laptop's fingerprint reader.
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("WebAuthn.enable")
-    devtools.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-                "automaticPresenceSimulation": True,
-            }
-        },
-    )
+    first_visit = browser.new_context()
+    page = first_visit.new_page()
+    devtools, authenticator = with_authenticator(page)
 
     sign_in_with_password(page, site_url)
     expect(page).to_have_url(re.compile(r"/admin/two-step/set-up/"))
@@ -49,9 +57,17 @@ def test_a_passkey_passes_the_second_step(page, site_url):
     page.get_by_role("button", name="Add a passkey").click()
     expect(page.get_by_text(re.compile(r"^\s*Passkey added"))).to_be_visible()
     assert WebAuthnCredential.objects.filter(user=desk, confirmed=True).count() == 1
+    credentials = devtools.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})
+    first_visit.close()
 
-    # Next time: the password, then the passkey instead of a code.
-    page.context.clear_cookies()
+    # Another day, a new browser session (the same laptop): the password, then the passkey.
+    next_visit = browser.new_context()
+    page = next_visit.new_page()
+    devtools, authenticator = with_authenticator(page)
+    for credential in credentials["credentials"]:
+        devtools.send(
+            "WebAuthn.addCredential", {"authenticatorId": authenticator, "credential": credential}
+        )
     sign_in_with_password(page, site_url)
     expect(page).to_have_url(re.compile(r"/admin/two-step/\?next="))
     page.get_by_role("button", name="Use a passkey").click()
@@ -60,3 +76,4 @@ def test_a_passkey_passes_the_second_step(page, site_url):
         page.get_by_role("heading", name=re.compile("appointment request", re.IGNORECASE))
     ).to_be_visible()
     assert WebAuthnCredential.objects.get(user=desk).last_used_at is not None
+    next_visit.close()

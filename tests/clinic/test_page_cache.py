@@ -313,3 +313,10 @@ def test_the_wsgi_entry_answers_cached_pages_before_django(django_assert_num_que
     # Staff (a session cookie) and a POST go to Django.
     _, staff_headers, _ = wsgi_get(PROCEDURE, HTTP_COOKIE="sessionid=abc")
     assert "X-Page-Cache" not in staff_headers
+
+
+def test_pages_are_sent_without_the_templates_indentation(client):
+    html = visit(client, "/procedures/").content
+    assert b"\n " not in html and b"\n\n" not in html
+    assert len(html) < 36_000  # 42,600 bytes with the indentation
+    assert b"<h1>Procedures</h1>" in html
