@@ -22,6 +22,7 @@ down only means pages are built every time (see clinic.cache).
 
 import hashlib
 import logging
+import threading
 import time
 from collections import OrderedDict
 
@@ -145,23 +146,27 @@ def may_serve(environ):
 # makes a new version, hence new keys), so a copy here is as good as Redis's, until it expires.
 LOCAL_PAGES = 256
 _local = OrderedDict()
+# Threads of one worker (gunicorn --threads) share the copies: one changes them at a time.
+_local_lock = threading.Lock()
 
 
 def fetch(key):
     """The frozen page under `key`: from this process's copies, else from the shared cache."""
-    now = time.time()
-    frozen = _local.get(key)
+    with _local_lock:
+        frozen = _local.get(key)
+        if frozen is not None:
+            _local.move_to_end(key)
     if frozen is None:
         frozen = cache.get(key)
         if frozen is None:
             return None
-        _local[key] = frozen
-        if len(_local) > LOCAL_PAGES:
-            _local.popitem(last=False)
-    else:
-        _local.move_to_end(key)
-    if frozen[-1] <= now:  # expired (a page that shows the time of day, say)
-        _local.pop(key, None)
+        with _local_lock:
+            _local[key] = frozen
+            if len(_local) > LOCAL_PAGES:
+                _local.popitem(last=False)
+    if frozen[-1] <= time.time():  # expired (a page that shows the time of day, say)
+        with _local_lock:
+            _local.pop(key, None)
         return None
     return frozen
 
