@@ -48,8 +48,8 @@ def restrictions_for(page_ids):
 class RouteCacheMiddleware:
     """
     For Wagtail's page view: the Site and the page (with its fields) an address leads to come
-    from the cache, not from one query per part of the path. Addresses a routable page answers
-    with a view of its own (a feed) are routed by Wagtail as usual.
+    from the cache, not from one query per part of the path; for a routable page's own
+    addresses (a feed, a body region), the view that answers them too.
     """
 
     def __init__(self, get_response):
@@ -74,12 +74,11 @@ class RouteCacheMiddleware:
             if site is None or result is None:
                 return None
             page, args, kwargs = result
-            if args or kwargs:
-                return None  # a routable page's own view: not kept
-            return site, page
+            # A routable page's own view comes as (view function, its args, its kwargs).
+            return site, page, args, kwargs
 
         found = remember("route", (hostname, port, path), route)
         if found is not None:
-            request._wagtail_site, page = found
-            request._wagtail_route_for_request = (page, [], {})
+            request._wagtail_site, page, args, kwargs = found
+            request._wagtail_route_for_request = (page, args, kwargs)
         return

@@ -112,7 +112,14 @@ def page_meta(context):
     if page is not None:
         title = context.get("meta_title") or page.get_meta_title()
         description = context.get("meta_description") or page.get_meta_description()
-        image = page.get_social_image()
+        # From the page's kept data where it has some: finding a body's first figure takes
+        # a query for its images.
+        kept = getattr(page, "kept", None)
+        image = (
+            kept(request, "social-image", page.get_social_image)
+            if kept
+            else page.get_social_image()
+        )
         og_type = getattr(page, "og_type", "website")
     else:
         title = context.get("meta_title") or context.get("page_title", "")

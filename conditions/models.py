@@ -142,14 +142,20 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["body_region_list"] = list(self.body_regions.all())
-        # filter(live=True), not live(): in a preview these relations are held in memory.
-        context["related_condition_list"] = list(
-            self.related_conditions.filter(live=True).order_by("title")
-        )
+        context.update(self.kept(request, "related", self.related_content))
+        return context
+
+    def related_content(self):
+        related = {
+            "body_region_list": list(self.body_regions.all()),
+            # filter(live=True), not live(): in a preview these relations are held in memory.
+            "related_condition_list": list(
+                self.related_conditions.filter(live=True).order_by("title")
+            ),
+        }
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
-            context["treating_procedures"] = list(
+            related["treating_procedures"] = list(
                 self.procedures.live().order_by("title").defer_streamfields()
             )
-            context["treating_physicians"] = list(self.physicians.live().for_cards())
-        return context
+            related["treating_physicians"] = list(self.physicians.live().for_cards())
+        return related

@@ -45,10 +45,14 @@ class LocationIndexPage(ChangesWithTheClock, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locations = list(
-            self.live_children().order_by("path").prefetch_related("hours", "exceptions")
+        locations = self.kept(
+            request,
+            "locations",
+            lambda: list(
+                self.live_children().order_by("path").prefetch_related("hours", "exceptions")
+            ),
         )
-        now = timezone.now()
+        now = timezone.now()  # whether each is open now is worked out afresh on every view
         for location in locations:
             location.status = location.opening_status(now)
         context["locations"] = locations
@@ -60,6 +64,7 @@ class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, 
 
     search_result_type = SearchResultType("locations", "Location", "Locations", order=4)
     reading_fields = ("summary", "parking", "access")
+    own_prefetch_related = ("hours", "exceptions")
 
     phone = models.CharField(
         max_length=30,
@@ -176,7 +181,9 @@ class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, 
         context["exception_list"] = self.upcoming_exceptions()
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
             # Physicians live above this app; reach them through the reverse relation.
-            context["physician_list"] = list(self.physicians.live().for_cards())
+            context["physician_list"] = self.kept(
+                request, "physicians", lambda: list(self.physicians.live().for_cards())
+            )
         return context
 
     def get_schema_org(self, meta, context):

@@ -42,13 +42,13 @@ class NewsCategory(models.Model):
 
 class NewsPostQuerySet(PageQuerySet):
     def for_cards(self):
-        """What a news card shows (date, title, summary, image), newest first, in fixed queries."""
-        return (
-            self.defer_streamfields()
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("-date", "-pk")
-        )
+        """
+        What a news card shows (date, title, summary, image), newest first, in fixed queries.
+        The image's renditions come from Wagtail's rendition cache (the shared cache), not from
+        a prefetch: these cards are kept in the content cache, and a prefetch kept there would
+        miss the renditions their first view makes.
+        """
+        return self.defer_streamfields().select_related("image").order_by("-date", "-pk")
 
 
 class NewsIndexPage(RoutablePageMixin, IndexPage):
@@ -63,15 +63,24 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = self.live_children().for_cards()
-        paginator = Paginator(posts, self.posts_per_page)
         try:
             page_number = int(request.GET.get("page", "1"))
-            posts_page = paginator.page(page_number)
-        except (ValueError, InvalidPage) as error:
+        except ValueError as error:
             raise Http404("There is no such page of news.") from error
-        context["posts"] = posts_page
-        context["paginator"] = paginator
+
+        def one_page_of_posts():
+            paginator = Paginator(self.live_children().for_cards(), self.posts_per_page)
+            try:
+                posts_page = paginator.page(page_number)
+            except InvalidPage:
+                return None
+            posts_page.object_list = list(posts_page.object_list)
+            return {"posts": posts_page, "paginator": paginator}
+
+        found = self.kept(request, "posts", one_page_of_posts, page_number)
+        if found is None:
+            raise Http404("There is no such page of news.")
+        context.update(found)
         return context
 
     @path("feed/")
@@ -88,6 +97,7 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
 
     search_result_type = SearchResultType("news", "News", "News", order=5)
     reading_fields = ("summary", "body")
+    own_select_related = ("image",)
 
     date = models.DateField(
         "post date",
@@ -188,11 +198,16 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        author = self.author
-        context["author_page"] = author if author and author.live else None
-        context["category_list"] = list(self.categories.all())
-        # filter(live=True), not live(): in a preview these relations are held in memory.
-        context["physician_list"] = list(self.featured_physicians.filter(live=True))
-        context["procedures"] = list(self.related_procedures.filter(live=True).order_by("title"))
-        context["conditions"] = list(self.related_conditions.filter(live=True).order_by("title"))
+        context.update(self.kept(request, "related", self.related_content))
         return context
+
+    def related_content(self):
+        author = self.author
+        return {
+            "author_page": author if author and author.live else None,
+            "category_list": list(self.categories.all()),
+            # filter(live=True), not live(): in a preview these relations are held in memory.
+            "physician_list": list(self.featured_physicians.filter(live=True)),
+            "procedures": list(self.related_procedures.filter(live=True).order_by("title")),
+            "conditions": list(self.related_conditions.filter(live=True).order_by("title")),
+        }

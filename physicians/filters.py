@@ -113,21 +113,35 @@ class PhysicianFilterSet(django_filters.FilterSet):
         label="Only physicians taking new patients", method="filter_accepting"
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, options=None, **kwargs):
+        """`options`: what options_for() gave for this queryset, if the caller kept it."""
         super().__init__(*args, **kwargs)
+        if options is None:
+            options = self.options_for(self.queryset)
         # A filter is shown only when it can narrow the list (or is in use, e.g. from a link):
         # a list only with what some physician has, the checkbox only when some are taking
         # new patients and some are not.
         for name, filter_ in list(self.filters.items()):
             if isinstance(filter_, PickOneFilter):
-                options = list(filter_.offered(self.queryset))
-                if options or self.data.get(name):
-                    filter_.offer(options)
+                offered = list(options[name])  # a copy: a chosen option may be added to it
+                if offered or self.data.get(name):
+                    filter_.offer(offered)
                 else:
                     del self.filters[name]
-        accepting = set(self.queryset.values_list("accepting_new_patients", flat=True))
+        accepting = options["accepting"]
         if not self.data.get("accepting") and not (True in accepting and len(accepting) > 1):
             del self.filters["accepting"]
+
+    @classmethod
+    def options_for(cls, physicians):
+        """Each list's options (what some of `physicians` has) and their "taking new patients"."""
+        options = {
+            name: list(filter_.offered(physicians))
+            for name, filter_ in cls.base_filters.items()
+            if isinstance(filter_, PickOneFilter)
+        }
+        options["accepting"] = set(physicians.values_list("accepting_new_patients", flat=True))
+        return options
 
     def is_valid(self):
         valid = super().is_valid()
@@ -159,6 +173,9 @@ class PhysicianFilterSet(django_filters.FilterSet):
             active.append((field.label, shown, "?" + urlencode(others)))
         return active
 
+    def filters_in_use(self):
+        return [name for name in self.filters if self.data.get(name)]
+
     @property
     def is_filtered(self):
-        return any(self.data.get(name) for name in self.filters)
+        return bool(self.filters_in_use())

@@ -232,19 +232,25 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["body_region_list"] = list(self.body_regions.all())
-        # filter(live=True), not live(): in a preview these relations are held in memory.
-        context["conditions"] = list(self.conditions_treated.filter(live=True).order_by("title"))
+        context.update(self.kept(request, "related", self.related_content))
+        return context
+
+    def related_content(self):
+        related = {
+            "body_region_list": list(self.body_regions.all()),
+            # filter(live=True), not live(): in a preview these relations are held in memory.
+            "conditions": list(self.conditions_treated.filter(live=True).order_by("title")),
+        }
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
-            context["related_procedures"] = related_procedures(self)
-            context["next_steps"] = [
+            related["related_procedures"] = related_procedures(self)
+            related["next_steps"] = [
                 step for step in self.next_steps.select_related("procedure") if step.procedure.live
             ]
-            context["performing_physicians"] = list(self.physicians.live().for_cards())
-            context["related_news"] = list(
+            related["performing_physicians"] = list(self.physicians.live().for_cards())
+            related["related_news"] = list(
                 self.news_posts.live().order_by("-date").defer_streamfields()[:3]
             )
-        return context
+        return related
 
 
 class ProcedureNextStep(Orderable):

@@ -5,7 +5,7 @@ from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
-from ..content_cache import restrictions_for, view_restriction_ids
+from ..content_cache import remember, restrictions_for, view_restriction_ids
 from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
 from .fields import optional_link
@@ -60,6 +60,8 @@ class BasePage(Page):
     appointment_subject = False
     # Relations the page's own template shows, loaded with it when its section routes to it.
     own_select_related = ()
+    # Its own lists (e.g. opening hours) likewise: kept with the page in the route cache.
+    own_prefetch_related = ()
     # A page type site search finds sets this (see site_search); other page types stay out.
     search_result_type = None
     # A page type whose pages are services the clinic offers names their schema.org type here
@@ -75,6 +77,17 @@ class BasePage(Page):
             ),
         )
         return restrictions_for(ids)
+
+    def kept(self, request, name, compute, *parts):
+        """
+        compute(), data this page shows that comes from content alone (its related pages,
+        lists, cards), kept in the content cache until any content changes (clinic.content_cache).
+        `name` tells it from the page's other kept data; `parts` name what else it depends on (e.g. a page number). A preview and a page not yet
+        saved compute it afresh: their relations are held in memory, not in the database.
+        """
+        if not self.pk or getattr(request, "is_preview", False):
+            return compute()
+        return remember(f"page-data:{name}", (type(self).__name__, self.pk, *parts), compute)
 
     def get_meta_title(self):
         return self.seo_title or self.title

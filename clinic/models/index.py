@@ -80,6 +80,8 @@ class IndexPage(IntroMixin, BasePage):
                 children = model.objects.child_of(self)
                 if model.own_select_related:
                     children = children.select_related(*model.own_select_related)
+                if model.own_prefetch_related:
+                    children = children.prefetch_related(*model.own_prefetch_related)
                 child = children.get(slug=path_components[0])
             except model.DoesNotExist:
                 pass  # another page type, or none: let Wagtail decide
@@ -103,7 +105,7 @@ class AToZIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = list(self.listed_children())
+        pages = self.kept(request, "children", lambda: list(self.listed_children()))
         context[self.context_object_name] = pages
         context["a_to_z"] = a_to_z_entries(pages)
         return context

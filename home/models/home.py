@@ -3,6 +3,7 @@ from django.http import Http404
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
@@ -131,7 +132,8 @@ class HomePage(BasePage):
         child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
         if child is None:
             raise Http404
-        if len(path_components) == 1:
+        if len(path_components) == 1 or isinstance(child, RoutablePageMixin):
+            # It is the page shown (a routable page shows its own routes): all its fields.
             child = type(child)._default_manager.get(pk=child.pk)
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
@@ -148,15 +150,21 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_procedure_list"] = [
-            item.procedure
-            for item in self.featured_procedures.select_related("procedure")
-            if item.procedure and item.procedure.live
-        ]
-        context["care_team"] = list(Specialty.objects.filter(on_care_team=True))
-        context["body_regions"] = list(BodyRegion.objects.all())
-        context["latest_news"] = list(NewsPostPage.objects.live().for_cards()[:3])
+        context.update(self.kept(request, "related", self.related_content))
         return context
+
+    def related_content(self):
+        return {
+            "featured_procedure_list": [
+                item.procedure
+                for item in self.featured_procedures.select_related("procedure")
+                if item.procedure and item.procedure.live
+            ],
+            "care_team": list(Specialty.objects.filter(on_care_team=True)),
+            "care_team_page": self.care_team_page,
+            "body_regions": list(BodyRegion.objects.all()),
+            "latest_news": list(NewsPostPage.objects.live().for_cards()[:3]),
+        }
 
 
 class HomePageFeaturedProcedure(Orderable):

@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -25,23 +25,17 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     @path("")
     def region_list(self, request):
-        return self.render(request, context_overrides={"regions": list(BodyRegion.objects.all())})
+        regions = self.kept(request, "regions", lambda: list(BodyRegion.objects.all()))
+        return self.render(request, context_overrides={"regions": regions})
 
     @path("<slug:region_slug>/")
     def region_detail(self, request, region_slug):
-        region = get_object_or_404(BodyRegion, slug=region_slug)
-        return self.render(
-            request,
-            template="home/body_region_page.html",
-            context_overrides={
+        def region_and_pages():
+            region = BodyRegion.objects.filter(slug=region_slug).first()
+            if region is None:
+                return None
+            return {
                 "region": region,
-                "breadcrumb_trail": [{"title": "Home", "url": "/"}, self],
-                "breadcrumb_current": region.name,
-                "meta_title": f"{region.name}: {self.title}",
-                "meta_description": (
-                    f"Conditions that cause pain in the {region.name.lower()}, "
-                    "and the procedures that may help."
-                ),
                 "conditions": list(
                     ConditionPage.objects.live()
                     .filter(body_regions=region)
@@ -54,6 +48,25 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
                     .defer_streamfields()
                     .order_by("title")
                 ),
+            }
+
+        found = self.kept(request, "region", region_and_pages, region_slug)
+        if found is None:
+            raise Http404("There is no such part of the body on this site.")
+        region = found["region"]
+        return self.render(
+            request,
+            template="home/body_region_page.html",
+            context_overrides={
+                "region": region,
+                "breadcrumb_trail": [{"title": "Home", "url": "/"}, self],
+                "breadcrumb_current": region.name,
+                "meta_title": f"{region.name}: {self.title}",
+                "meta_description": (
+                    f"Conditions that cause pain in the {region.name.lower()}, "
+                    "and the procedures that may help."
+                ),
+                **found,
             },
         )
 

@@ -35,8 +35,12 @@ class StandardPage(ListingFieldsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = list(
-            StandardPage.objects.child_of(self).live().defer_streamfields().order_by("path")
+        context["child_pages"] = self.kept(
+            request,
+            "children",
+            lambda: list(
+                StandardPage.objects.child_of(self).live().defer_streamfields().order_by("path")
+            ),
         )
         return context
 
@@ -67,8 +71,12 @@ class ContactPage(IntroMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = list(
-            LocationPage.objects.live().order_by("path").prefetch_related("hours", "exceptions")
+        context["locations"] = self.kept(
+            request,
+            "locations",
+            lambda: list(
+                LocationPage.objects.live().order_by("path").prefetch_related("hours", "exceptions")
+            ),
         )
         return context
 

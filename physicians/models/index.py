@@ -14,7 +14,15 @@ class PhysicianIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = PhysicianFilterSet(request.GET, queryset=self.live_children(), request=request)
+        physicians = self.live_children()
+        filters = PhysicianFilterSet(
+            request.GET,
+            queryset=physicians,
+            request=request,
+            options=self.kept(
+                request, "options", lambda: PhysicianFilterSet.options_for(physicians)
+            ),
+        )
         if filters.is_valid():
             context["active_filters"] = filters.active_filters()
         context["form"] = filters.form
@@ -23,7 +31,14 @@ class PhysicianIndexPage(IndexPage):
             # A filtered list is for people; search engines index the whole directory.
             context["noindex"] = True
             context["meta_title"] = f"Filtered: {self.get_meta_title()}"
-        context["physicians"] = list(filters.qs.for_cards()) if filters.is_valid() else []
+        if filters.is_valid():
+            # Kept per combination of filters in use, as the address gives them.
+            in_use = tuple(sorted((name, filters.data[name]) for name in filters.filters_in_use()))
+            context["physicians"] = self.kept(
+                request, "physicians", lambda: list(filters.qs.for_cards()), *in_use
+            )
+        else:
+            context["physicians"] = []
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -21,11 +21,14 @@ from clinic.schema_org import clinic_id, page_links, web_page_node
 
 class PhysicianQuerySet(PageQuerySet):
     def for_cards(self):
-        """What a physician card shows (photo, specialties), without a query per physician."""
+        """
+        What a physician card shows (photo, specialties), without a query per physician. The
+        photo's renditions come from Wagtail's rendition cache (see NewsPostQuerySet.for_cards).
+        """
         return (
             self.defer_streamfields()
             .select_related("photo")
-            .prefetch_related("specialties", "photo__renditions")
+            .prefetch_related("specialties")
             .order_by("family_name", "title")
         )
 
@@ -244,22 +247,28 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["specialty_list"] = list(self.specialties.all())
-        context["language_list"] = list(self.languages.all())
-        context["qualification_list"] = list(self.qualifications.all())
-        context["location_list"] = list(self.locations.filter(live=True).order_by("path"))
-        # filter(live=True), not live(): in a preview these relations are held in memory.
-        context["procedures"] = list(self.procedures_performed.filter(live=True).order_by("title"))
-        context["conditions"] = list(self.conditions_treated.filter(live=True).order_by("title"))
+        context.update(self.kept(request, "related", self.related_content))
+        return context
+
+    def related_content(self):
+        related = {
+            "specialty_list": list(self.specialties.all()),
+            "language_list": list(self.languages.all()),
+            "qualification_list": list(self.qualifications.all()),
+            # filter(live=True), not live(): in a preview these relations are held in memory.
+            "location_list": list(self.locations.filter(live=True).order_by("path")),
+            "procedures": list(self.procedures_performed.filter(live=True).order_by("title")),
+            "conditions": list(self.conditions_treated.filter(live=True).order_by("title")),
+        }
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
             # News posts live above this app; reach them through the reverse relation.
-            context["news_posts"] = list(
+            related["news_posts"] = list(
                 self.news_posts.model.objects.live()
                 .filter(Q(author=self) | Q(featured_physicians=self))
                 .distinct()
                 .for_cards()[:3]
             )
-        return context
+        return related
 
 
 class PhysicianQualification(Orderable):

@@ -264,11 +264,16 @@ def test_a_page_made_private_is_private_at_once(client):
 def test_the_content_cache_works_with_the_page_cache_off(
     client, settings, django_assert_num_queries
 ):
-    """Staff and first views still skip routing: one query for the whole standard page."""
+    """
+    Staff and first views still skip routing and the page's lists: the standard page and a
+    procedure page (its related pages, physicians, news) from the cache, with no query but
+    for the images of the procedure's figures.
+    """
     settings.PAGE_CACHE = False
-    visit(client, PAGES["standard page"])
-    with django_assert_num_queries(1):
-        assert b"<h1" in visit(client, PAGES["standard page"]).content
+    for name, queries in (("standard page", 0), ("procedure", 1)):
+        visit(client, PAGES[name])
+        with django_assert_num_queries(queries):
+            assert b"<h1" in visit(client, PAGES[name]).content
 
 
 def wsgi_get(path, **environ):

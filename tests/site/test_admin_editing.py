@@ -15,6 +15,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion, ClinicSettings, Specialty
+from conditions.models import ConditionPage
+from procedures.models import ProcedurePage
 from site_search.models import SearchSynonym
 from tests.conftest import sign_in
 from tests.editor import editor_form_data
@@ -90,6 +92,24 @@ class AdminEditingTest(WagtailPageTestCase):
                 # Nothing was lost on the way through the form: the page reads the same.
                 assert main_text(self.client.get(page.url)) == before
         assert len(seen) == 14
+
+    def test_a_preview_shows_unsaved_related_pages_while_patients_see_the_kept_ones(self):
+        page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+        patients = self.client_class()
+        kept = main_text(patients.get(page.url))  # the live page's lists are now kept
+        assert "Complex regional pain syndrome" not in kept
+        crps = ConditionPage.objects.get(slug="complex-regional-pain-syndrome")
+
+        data = editor_form_data(self.client, page)
+        data["conditions_treated"] = [*data["conditions_treated"], str(crps.pk)]
+        preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        assert self.client.post(preview_url, data).json()["is_valid"]
+        assert "Complex regional pain syndrome" in main_text(self.client.get(preview_url))
+        assert main_text(patients.get(page.url)) == kept
+
+        data["action-publish"] = "action-publish"
+        self.client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        assert "Complex regional pain syndrome" in main_text(patients.get(page.url))
 
     def test_editor_tabs_group_the_fields(self):
         page = Page.objects.get(url_path="/home/procedures/sacroiliac-joint-injection/")

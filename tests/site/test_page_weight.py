@@ -1,0 +1,26 @@
+"""Pages stay light for patients on a slow phone connection: at most 30 KB of HTML, 8 KB sent."""
+
+import gzip
+
+import pytest
+
+from tests.pages import ALL_PAGES, expected_status
+
+
+pytestmark = pytest.mark.django_db
+
+MOST_HTML = 30 * 1024
+MOST_SENT = 8 * 1024
+
+
+@pytest.mark.parametrize("page_type", ALL_PAGES)
+def test_page_is_light(client, page_type):
+    url = ALL_PAGES[page_type]
+    plain = client.get(url)
+    assert plain.status_code == expected_status(url)
+    assert len(plain.content) <= MOST_HTML, f"{url}: {len(plain.content):,} bytes of HTML"
+
+    sent = client.get(url, headers={"accept-encoding": "gzip"})
+    assert sent["Content-Encoding"] == "gzip"
+    assert gzip.decompress(sent.content).rstrip().endswith(b"</html>")
+    assert len(sent.content) <= MOST_SENT, f"{url}: {len(sent.content):,} bytes sent"
