@@ -36,10 +36,10 @@ class ProcedureIndexPage(AToZIndexPage):
     def listed_children(self):
         return super().listed_children().prefetch_related("body_regions")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["by_region"] = group_by_region(context["procedures"])
-        return context
+    def listing(self):
+        listing = super().listing()
+        listing["by_region"] = group_by_region(listing["procedures"])
+        return listing
 
 
 class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):

@@ -7,8 +7,9 @@ and small words such as "my" and "the" are left out. A page is found when it has
 words of the query or of one of its synonyms: both of two words, two of three, three of four.
 Pages whose title or other names say what the patient typed come first, then pages with more
 of the words, then the database's own ranking (site_search.ranking). Editors' promoted results come before all, and
-a search that finds nothing tries close spellings: PostgreSQL's trigram matching where it is
-available, and a "did you mean" drawn from page titles and other names everywhere.
+a search that finds nothing tries close spellings: the closest page title or other name ("did you
+mean"), whose results it shows, on either database; where no name is close, PostgreSQL's
+trigram matching where it is available.
 """
 
 import difflib
@@ -36,7 +37,6 @@ MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100
 VOCABULARY_CACHE_KEY = "clinic:search:vocabulary"
 SYNONYMS_CACHE_KEY = "clinic:search:synonyms"
-PROFILES_CACHE_KEY = "clinic:search:profiles:v1"
 CACHE_TIMEOUT = 60 * 60
 
 
@@ -144,27 +144,32 @@ def did_you_mean(query):
     return suggestion if suggestion.lower() != query.lower() else None
 
 
-def page_profiles():
+def page_profiles(hits):
     """
     {page id: (the stems of its title, then of each other name; the stems of its summary, in
-    order)} for every searchable page: what each page is about, in a few words.
+    order)} for the pages `hits`: what each page is about, in a few words. Read for the hits
+    only, one query per page type among them: with 10,000 pages, reading every page's profile
+    from the cache took longer than the search.
     """
-    cached = cache.get(PROFILES_CACHE_KEY)
-    if cached is None:
-        cached = {}
-        for model in searchable_models():
-            other_names = hasattr(model, "also_known_as")
-            fields = ["pk", "title", "also_known_as" if other_names else "title"]
-            fields.append("summary" if hasattr(model, "summary") else "title")
-            for pk, title, aliases, summary in model.objects.live().public().values_list(*fields):
-                names = [title, *(lines(aliases) if other_names else [])]
-                cached[pk] = ([content_stems(name) for name in names], stem_sequence(summary))
-        cache.set(PROFILES_CACHE_KEY, cached, CACHE_TIMEOUT)
-    return cached
+    ids_by_type = {}
+    for hit in hits:
+        ids_by_type.setdefault(hit.content_type_id, []).append(hit.pk)
+    profiles = {}
+    for model in searchable_models():
+        ids = ids_by_type.get(ContentType.objects.get_for_model(model).pk)
+        if not ids:
+            continue
+        other_names = hasattr(model, "also_known_as")
+        fields = ["pk", "title", "also_known_as" if other_names else "title"]
+        fields.append("summary" if hasattr(model, "summary") else "title")
+        for pk, title, aliases, summary in model.objects.filter(pk__in=ids).values_list(*fields):
+            names = [title, *(lines(aliases) if other_names else [])]
+            profiles[pk] = ([content_stems(name) for name in names], stem_sequence(summary))
+    return profiles
 
 
 def clear_search_cache():
-    cache.delete_many([VOCABULARY_CACHE_KEY, SYNONYMS_CACHE_KEY, PROFILES_CACHE_KEY])
+    cache.delete_many([VOCABULARY_CACHE_KEY, SYNONYMS_CACHE_KEY])
 
 
 @dataclass
@@ -189,13 +194,17 @@ def search(query):
     if not words:
         return SearchOutcome(query=query)
     base = Page.objects.live().public().type(*searchable_models())
-    search_query, terms = build_query(words)
-    hits = list(base.search(search_query)[:MAX_RESULTS])
-    if hits:
-        hits = rank(base, hits, query_variants(terms), page_profiles())
-    fuzzy = False
-    if not hits and fuzzy_search_available():
-        hits = list(base.search(Fuzzy(words))[:MAX_RESULTS])
+    hits, terms = ranked_hits(base, words)
+    fuzzy, suggestion = False, None
+    if not hits:
+        # A misspelling ("sciatia"): the closest title or other name, searched as usual, fast
+        # on either database; PostgreSQL's trigram matching, which reads every page, only when
+        # no name is close.
+        suggestion = did_you_mean(words)
+        if suggestion:
+            hits, _ = ranked_hits(base, search_words(suggestion))
+        elif fuzzy_search_available():
+            hits = list(base.search(Fuzzy(words))[:MAX_RESULTS])
         fuzzy = bool(hits)
     for hit in hits:
         hit.result_type = type_for_content_type_id(hit.content_type_id)
@@ -204,10 +213,23 @@ def search(query):
         .select_related("page")
         .order_by("sort_order")
     )
-    outcome = SearchOutcome(query=query, terms=terms, hits=hits, promotions=promotions, fuzzy=fuzzy)
-    if not hits or fuzzy:
-        outcome.suggestion = did_you_mean(words)
-    return outcome
+    return SearchOutcome(
+        query=query,
+        terms=terms,
+        hits=hits,
+        promotions=promotions,
+        fuzzy=fuzzy,
+        suggestion=suggestion,
+    )
+
+
+def ranked_hits(base, words):
+    """The pages of `base` with most of the words or of a synonym's, best first; the terms."""
+    search_query, terms = build_query(words)
+    hits = list(base.search(search_query)[:MAX_RESULTS])
+    if hits:
+        hits = rank(base, hits, query_variants(terms), page_profiles(hits))
+    return hits, terms
 
 
 def suggest(query, limit=8):

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.models import Page
 
 from ..content_cache import remember, restrictions_for, view_restriction_ids
+from ..page_cache import current_version
 from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
 from .fields import optional_link
@@ -88,6 +89,33 @@ class BasePage(Page):
         if not self.pk or getattr(request, "is_preview", False):
             return compute()
         return remember(f"page-data:{name}", (type(self).__name__, self.pk, *parts), compute)
+
+    def get_cache_key_components(self):
+        """
+        Wagtail's cache key for the page's fragments ({% wagtailpagecache %}), with the content
+        version: a fragment may show other content (a figure's image, another page's title).
+        """
+        return [*super().get_cache_key_components(), current_version()]
+
+    @property
+    def url(self):
+        """
+        Page.url, worked out once per page object and address: a long list links each page
+        several times (the procedure list, 235 times), and each costs Wagtail a URL reverse.
+        """
+        memo = self.__dict__.get("_url_memo")
+        if memo is None or memo[0] != self.url_path:
+            memo = self._url_memo = (self.url_path, self.get_url())
+        return memo[1]
+
+    # Templates look these up on any page: answered here, a missing attribute costs the
+    # template engine a dir() of the whole page model (a millisecond in a long list).
+    other_names = ()
+
+    @property
+    def display_name(self):
+        """How lists and links name the page: its title (a physician's adds credentials)."""
+        return self.title
 
     def get_meta_title(self):
         return self.seo_title or self.title

@@ -29,11 +29,11 @@ pytestmark = pytest.mark.django_db
 # The most queries each page of tests.pages may take on a second view, the page cache aside (as
 # for staff, or with PAGE_CACHE=off): the site, the page an address leads to, its restrictions
 # and the lists it shows come from the content cache (clinic.content_cache), so what is left is
-# what is not kept: a page body's images, a form's choices, search results.
+# what is not kept: a form's choices, search results.
 PAGE_BUDGETS = {
     "home": 0,
     "procedure index": 0,
-    "procedure": 1,  # the images of its body's figures
+    "procedure": 0,
     "condition index": 0,
     "condition": 0,
     "physician index": 0,
