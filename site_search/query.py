@@ -13,6 +13,7 @@ trigram matching where it is available.
 """
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -29,8 +30,9 @@ from wagtail.search.utils import normalise_query_string
 from clinic.models import lines
 
 from .models import SearchSynonym
-from .ranking import query_variants, rank
-from .stemming import content_stems, stem_sequence
+from .ranking import needed, query_variants, rank
+from .stemming import STOP_WORDS, content_stems, stem_sequence
+from .stemming import words as plain_words
 
 
 MAX_QUERY_LENGTH = 200
@@ -102,9 +104,27 @@ def expanded_terms(query):
 
 
 def build_query(query):
-    """Any word of the query or of its synonyms; search() then keeps pages with most of them."""
+    """
+    Pages with most of the words of the query or of one of its synonyms (ranking.needed: both
+    of two words, two of three), asked of the database as such, so that it ranks only those:
+    with 10,000 pages, ranking every page with any one of the words took most of a search.
+    rank() then orders them.
+    """
     terms = expanded_terms(query)
-    return Or([PlainText(term, operator="or") for term in terms]), terms
+    return Or([term_query(term) for term in terms]), terms
+
+
+MAX_WORD_GROUPS = 10
+
+
+def term_query(term):
+    """Most of the words of `term`: any group of as many words as needed, all of them."""
+    every = plain_words(term)
+    kept = list(dict.fromkeys([word for word in every if word not in STOP_WORDS] or every))
+    groups = list(itertools.combinations(kept, needed(len(kept)))) if kept else []
+    if not groups or len(groups) > MAX_WORD_GROUPS:  # a long query: any of its words
+        return PlainText(term, operator="or")
+    return Or([PlainText(" ".join(group), operator="and") for group in groups])
 
 
 def fuzzy_search_available():
