@@ -112,23 +112,25 @@ def page_meta(context):
     if page is not None:
         title = context.get("meta_title") or page.get_meta_title()
         description = context.get("meta_description") or page.get_meta_description()
-        # From the page's kept data where it has some: finding a body's first figure takes
-        # a query for its images.
-        kept = getattr(page, "kept", None)
-        image = (
-            kept(request, "social-image", page.get_social_image)
-            if kept
-            else page.get_social_image()
-        )
         og_type = getattr(page, "og_type", "website")
     else:
         title = context.get("meta_title") or context.get("page_title", "")
         description = context.get("meta_description", "")
-        image, og_type = None, "website"
-    image_is_own = image is not None
-    if image is None and clinic_settings:
-        image = clinic_settings.social_image
-    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+        og_type = "website"
+
+    def sharing_image():
+        image = page.get_social_image() if page is not None else None
+        image_is_own = image is not None
+        if image is None and clinic_settings:
+            image = clinic_settings.social_image
+        return image, image_is_own, image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+
+    # From the page's kept data where it has some: finding a body's first figure takes a
+    # query for its images, and Wagtail writes a rendition back to the cache on every use.
+    kept = getattr(page, "kept", None)
+    image, image_is_own, rendition = (
+        kept(request, "sharing-image", sharing_image) if kept else sharing_image()
+    )
     meta = PageMeta(
         request=request,
         root=root,

@@ -75,6 +75,10 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             except InvalidPage:
                 return None
             posts_page.object_list = list(posts_page.object_list)
+            # Kept without the query of every post (pickling it would fetch them all): the
+            # number of pages, counted now, is all the page links need of it.
+            paginator.num_pages  # noqa: B018 (a cached property: counted and kept)
+            paginator.object_list = ()
             return {"posts": posts_page, "paginator": paginator}
 
         found = self.kept(request, "posts", one_page_of_posts, page_number)

@@ -28,6 +28,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from clinic.models import lines
+from clinic.page_cache import current_version
 
 from .models import SearchSynonym
 from .ranking import needed, query_variants, rank
@@ -167,10 +168,24 @@ def did_you_mean(query):
 def page_profiles(hits):
     """
     {page id: (the stems of its title, then of each other name; the stems of its summary, in
-    order)} for the pages `hits`: what each page is about, in a few words. Read for the hits
-    only, one query per page type among them: with 10,000 pages, reading every page's profile
-    from the cache took longer than the search.
+    order)} for the pages `hits`: what each page is about, in a few words. Each page's is kept
+    in the cache under the content version, and read for the hits only: with 10,000 pages,
+    reading every page's profile at once took longer than the search.
     """
+    version = current_version()
+    if version is None:  # no cache
+        return profiles_from_database(hits)
+    keys = {hit.pk: f"search-profile:{version}:{hit.pk}" for hit in hits}
+    found = cache.get_many(list(keys.values()))
+    profiles = {pk: found[key] for pk, key in keys.items() if key in found}
+    computed = profiles_from_database([hit for hit in hits if hit.pk not in profiles])
+    if computed:
+        cache.set_many({keys[pk]: profile for pk, profile in computed.items()}, CACHE_TIMEOUT)
+    return {**profiles, **computed}
+
+
+def profiles_from_database(hits):
+    """page_profiles() of `hits`, in one query per page type among them."""
     ids_by_type = {}
     for hit in hits:
         ids_by_type.setdefault(hit.content_type_id, []).append(hit.pk)
