@@ -7,6 +7,7 @@ change, and PAGE_CACHE=off.
 """
 
 import hashlib
+import types
 
 from django.conf import settings
 from django.core.cache import cache
@@ -32,6 +33,22 @@ def remember(name, parts, compute):
     value = compute()
     cache.set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
+
+
+_this_version = {"version": None, "holder": None}
+
+
+def version_holder():
+    """
+    An object that lives in this process as long as the content version does (None without
+    a cache): what is stored on it is dropped at the next change to content.
+    """
+    version = current_version()
+    if version is None:
+        return None
+    if _this_version["version"] != version:
+        _this_version.update(version=version, holder=types.SimpleNamespace())
+    return _this_version["holder"]
 
 
 def view_restriction_ids(page, compute):

@@ -15,6 +15,7 @@ from clinic.models import (
     MedicalReviewMixin,
     SearchResultType,
     lines,
+    listed,
 )
 from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import medical_entity, medical_web_page_node, page_links
@@ -150,7 +151,7 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
             "body_region_list": list(self.body_regions.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
             "related_condition_list": list(
-                self.related_conditions.filter(live=True).order_by("title")
+                listed(self.related_conditions.filter(live=True)).order_by("title")
             ),
         }
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none

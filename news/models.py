@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from clinic.blocks import BodyBlock
 from clinic.images import check_image_size
-from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
+from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, person_node, web_page_node
 
@@ -211,7 +211,7 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
             "author_page": author if author and author.live else None,
             "category_list": list(self.categories.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
-            "physician_list": list(self.featured_physicians.filter(live=True)),
-            "procedures": list(self.related_procedures.filter(live=True).order_by("title")),
-            "conditions": list(self.related_conditions.filter(live=True).order_by("title")),
+            "physician_list": list(listed(self.featured_physicians.filter(live=True))),
+            "procedures": list(listed(self.related_procedures.filter(live=True)).order_by("title")),
+            "conditions": list(listed(self.related_conditions.filter(live=True)).order_by("title")),
         }

@@ -15,6 +15,7 @@ from clinic.models import (
     ListingFieldsMixin,
     MedicalReviewMixin,
     SearchResultType,
+    listed,
 )
 from clinic.models.fields import optional_link
 from clinic.panels import LinkedPagesPanel
@@ -239,12 +240,14 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         related = {
             "body_region_list": list(self.body_regions.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
-            "conditions": list(self.conditions_treated.filter(live=True).order_by("title")),
+            "conditions": list(listed(self.conditions_treated.filter(live=True)).order_by("title")),
         }
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
             related["related_procedures"] = related_procedures(self)
             related["next_steps"] = [
-                step for step in self.next_steps.select_related("procedure") if step.procedure.live
+                step
+                for step in self.next_steps.select_related("procedure").defer("procedure__body")
+                if step.procedure.live
             ]
             related["performing_physicians"] = list(self.physicians.live().for_cards())
             related["related_news"] = list(

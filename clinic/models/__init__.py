@@ -2,7 +2,14 @@
 
 from .base import BasePage
 from .index import AToZIndexPage, IndexPage, a_to_z_entries
-from .mixins import AlsoKnownAsMixin, IntroMixin, ListingFieldsMixin, SearchResultType, lines
+from .mixins import (
+    AlsoKnownAsMixin,
+    IntroMixin,
+    ListingFieldsMixin,
+    SearchResultType,
+    lines,
+    listed,
+)
 from .review import MedicalReviewMixin, ReviewStatus, review_status
 from .site_settings import ClinicOpeningHours, ClinicSettings
 from .taxonomy import BodyRegion, Language, Specialty
@@ -25,5 +32,6 @@ __all__ = [
     "Specialty",
     "a_to_z_entries",
     "lines",
+    "listed",
     "review_status",
 ]

@@ -5,7 +5,7 @@ from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
-from ..content_cache import remember, restrictions_for, view_restriction_ids
+from ..content_cache import remember, restrictions_for, version_holder, view_restriction_ids
 from ..page_cache import current_version
 from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
@@ -96,6 +96,15 @@ class BasePage(Page):
         version: a fragment may show other content (a figure's image, another page's title).
         """
         return [*super().get_cache_key_components(), current_version()]
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        """
+        Wagtail keeps the sites' root paths on the request, or else on each page object, and
+        asks the cache for them once per page object: a list of 40 pages asked 40 times
+        (8 ms on the home page). Without a request they are kept for the content version
+        instead (a change to a site or a root page changes the version).
+        """
+        return super()._get_site_root_paths(cache_object or version_holder(), **kwargs)
 
     @property
     def url(self):

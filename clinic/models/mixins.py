@@ -9,6 +9,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+def listed(pages):
+    """
+    `pages` (a queryset of pages) without their StreamFields, for lists and cards that show a
+    title and a summary: a kept page unpickles its body again (JSON parsing and all) on every
+    use. In a preview, relations are held in memory, where there is nothing to leave out.
+    """
+    defer = getattr(pages, "defer_streamfields", None)
+    return defer() if defer else pages
+
+
 def lines(text):
     """The non-blank lines of a multi-line text field, stripped."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]

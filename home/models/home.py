@@ -157,7 +157,9 @@ class HomePage(BasePage):
         return {
             "featured_procedure_list": [
                 item.procedure
-                for item in self.featured_procedures.select_related("procedure")
+                for item in self.featured_procedures.select_related("procedure").defer(
+                    "procedure__body"
+                )
                 if item.procedure and item.procedure.live
             ],
             "care_team": list(Specialty.objects.filter(on_care_team=True)),

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.images import check_image_size
-from clinic.models import BasePage, ListingFieldsMixin, SearchResultType
+from clinic.models import BasePage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, page_links, web_page_node
 
@@ -257,8 +257,10 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             "qualification_list": list(self.qualifications.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
             "location_list": list(self.locations.filter(live=True).order_by("path")),
-            "procedures": list(self.procedures_performed.filter(live=True).order_by("title")),
-            "conditions": list(self.conditions_treated.filter(live=True).order_by("title")),
+            "procedures": list(
+                listed(self.procedures_performed.filter(live=True)).order_by("title")
+            ),
+            "conditions": list(listed(self.conditions_treated.filter(live=True)).order_by("title")),
         }
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
             # News posts live above this app; reach them through the reverse relation.
