@@ -24,4 +24,8 @@
     });
     narrow.addEventListener("change", fitScreen);
     fitScreen();
+    // From here on the menu's state is this script's (see site.css: before it ran, the CSS
+    // showed a phone the closed menu).
+    button.classList.add("menu-toggle--ready");
+    nav.classList.add("main-nav--ready");
 })();

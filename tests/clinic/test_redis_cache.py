@@ -3,6 +3,7 @@ The shared cache on a real Redis: content built under a content version is kept 
 process too, so building a page costs no round trip for it; everything else comes from Redis.
 """
 
+import pytest
 import redis
 
 from django.core.cache import caches
@@ -11,6 +12,9 @@ from django.test import override_settings
 from clinic import cache as clinic_cache
 from tests.conftest import free_port
 from tests.servers import private_redis
+
+
+pytestmark = pytest.mark.servers  # starts a Redis of its own
 
 
 def redis_settings(url):
