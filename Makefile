@@ -43,11 +43,11 @@ install: $(STAMP) ## Create .venv and install the project with its development t
 
 run: install ## Set up the database and demo content, then serve the site on http://127.0.0.1:$(PORT)
 	@echo "Setting up the database"
-	@$(PY) manage.py migrate --noinput --verbosity 0
+	@SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py migrate --noinput --verbosity 0
 	@$(PY) manage.py load_demo_content
 	@$(PY) manage.py ensure_demo_users --url http://127.0.0.1:$(PORT)/admin/
 	@echo "Serving the clinic on http://127.0.0.1:$(PORT)/ (the admin is at /admin/). Stop with Ctrl+C."
-	@WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@SITE_URL=http://127.0.0.1:$(PORT) DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # One test process per core (at most 4), each with its own test database and demo clinic.
 TEST_PROCESSES ?= -n auto --maxprocesses 4

@@ -1,4 +1,19 @@
+import sys
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def apply_site_url(sender, using="default", **kwargs):
+    """After `migrate`, the default site takes SITE_URL's address (deploys need no extra step)."""
+    from django.conf import settings
+
+    from .site_address import apply
+
+    if settings.SITE_URL and using == "default":
+        site = apply(settings.SITE_URL)
+        if site is not None and kwargs.get("verbosity", 1):
+            kwargs.get("stdout", sys.stdout).write(f"The site's address is now {site.root_url}.\n")
 
 
 class ClinicConfig(AppConfig):
@@ -7,6 +22,8 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         # Imported here: signal handlers need the models, which load after the app configs.
+        from . import checks  # noqa: F401 (registers the system checks)
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        post_migrate.connect(apply_site_url, sender=self, dispatch_uid="clinic_apply_site_url")

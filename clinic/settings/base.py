@@ -7,6 +7,7 @@ nothing secret is defined here, and every host or credential comes from the envi
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -24,8 +25,15 @@ def env_list(name, default=""):
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The public address, e.g. https://clinic.example: written into the Wagtail site after every
+# `migrate` (clinic.site_address), so absolute links need no hand edit, and the default for the
+# allowed host, the trusted origin and the admin's base URL. Without it, the first request from
+# an allowed host gives the placeholder site its address.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+SITE_ADDRESS_FROM_REQUEST = True
+_site = urlsplit(SITE_URL) if SITE_URL else None
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ([_site.hostname] if _site and _site.hostname else [])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or ([SITE_URL] if SITE_URL else [])
 
 INSTALLED_APPS = [
     # The site's apps, top layer first (docs/architecture.md).
@@ -85,6 +93,8 @@ MIDDLEWARE = [
     "clinic.middleware.CompactHtmlMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Without SITE_URL, the first request gives the placeholder Wagtail site its address.
+    "clinic.site_address.SiteAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -355,7 +365,7 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Interventional Pain Management Clinic"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "site_search.backends"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -16,11 +16,12 @@ _missing = [
     name
     for name in ("SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL")
     if not os.environ.get(name, "").strip()
+    and not (name == "ALLOWED_HOSTS" and SITE_URL)  # SITE_URL's host is allowed
 ]
 if _missing:
     raise ImproperlyConfigured(
         f"Production settings need {', '.join(_missing)} in the environment "
-        "(ALLOWED_HOSTS is a comma-separated list of host names; REDIS_URL is the shared cache, "
+        "(ALLOWED_HOSTS is a comma-separated list of host names, or SITE_URL gives the one; REDIS_URL is the shared cache, "
         "e.g. redis://127.0.0.1:6379/0)."
     )
 

@@ -17,6 +17,9 @@ CACHES = {
 # One folder per pytest-xdist worker: each worker clears and fills its own.
 MEDIA_ROOT = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's "testserver" must not become the site's address (tests/clinic/test_site_address.py
+# turns it on).
+SITE_ADDRESS_FROM_REQUEST = False
 # Serve static files from static/ without collectstatic, as in development.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
