@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 
 
@@ -81,10 +82,13 @@ def adopt_request_address(request):
         host = request.get_host()
     except DisallowedHost:
         return  # Django answers 400; a later request from an allowed host decides
-    _settled = True
     from wagtail.models import Site
 
-    site = Site.objects.filter(is_default_site=True).first()
+    try:
+        site = Site.objects.filter(is_default_site=True).first()
+    except DatabaseError:
+        return  # the database is down: the view answers 503, a later request decides
+    _settled = True
     if site is None or (site.hostname, site.port) != PLACEHOLDER:
         return
     hostname, port = split_domain_port(host)

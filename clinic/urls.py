@@ -8,9 +8,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic import views
+from clinic.health import health
 
 
 urlpatterns = [
+    # For load balancers and monitoring: 200 or 503 with a short JSON body, never cached.
+    path("healthz/", health, name="health"),
     # Each feature app's own addresses, named by string so the core imports nothing above it.
     path("search/", include("site_search.urls")),
     path("appointments/", include("appointments.urls")),

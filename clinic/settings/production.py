@@ -34,6 +34,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Staff who can see patients' details always pass two-step verification here.
 SECOND_FACTOR_REQUIRED = True
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+# Load balancers probe the app servers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True

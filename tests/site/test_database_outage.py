@@ -5,6 +5,7 @@ appointment request alike. A real server process, with its database on a port wh
 listens.
 """
 
+import json
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -70,3 +71,19 @@ def test_an_appointment_request_answers_the_same_page_and_claims_nothing(site_wi
     assert status == 503
     assert PHONE in body
     assert "Request sent" not in body
+
+
+def test_the_health_check_tells_the_load_balancer_to_stop_sending_patients(site_without_database):
+    status, headers, body = fetch(site_without_database + "/healthz/")
+    assert status == 503
+    assert headers["Content-Type"] == "application/json"
+    assert "no-store" in headers["Cache-Control"]
+    assert json.loads(body) == {
+        "status": "failing",
+        "checks": {
+            "database": "unavailable",
+            "cache": "unavailable",
+            "storage": "ok",
+            "worker queue": "unavailable",
+        },
+    }
