@@ -1,6 +1,7 @@
 """
 WSGI entry point. Production servers set DJANGO_SETTINGS_MODULE=clinic.settings.production.
-Cached pages are answered before Django builds a request (clinic.page_cache.PageCacheApp).
+Cached pages are answered before Django builds a request (clinic.page_cache.PageCacheApp);
+every request is logged with its request id (clinic.request_log).
 """
 
 import os
@@ -12,7 +13,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings.production")
 
 django_application = get_wsgi_application()
 
+from django.conf import settings  # noqa: E402
+
 from clinic.page_cache import PageCacheApp  # noqa: E402 (needs the settings loaded)
+from clinic.request_log import RequestLogApp  # noqa: E402
 
 
 application = PageCacheApp(django_application)
+if settings.REQUEST_LOG:
+    # One line per request, cached pages included (runserver in development logs its own).
+    application = RequestLogApp(application)

@@ -36,11 +36,11 @@ def server_environment(**settings):
 
 
 @contextlib.contextmanager
-def wsgi_server(port, environment, log):
+def wsgi_server(port, environment, log, out=None):
     """
     The WSGI application as a server runs it, on `port` (runserver itself would ask the
     database for unapplied migrations before it serves anything). Its errors go to `log`, a
-    file: a pipe nobody reads would fill and stop the server.
+    file: a pipe nobody reads would fill and stop the server; its output to `out`, if given.
     """
     serve = (
         "from wsgiref.simple_server import make_server; from clinic.wsgi import application; "
@@ -50,7 +50,7 @@ def wsgi_server(port, environment, log):
         [sys.executable, "-c", serve],
         cwd=ROOT,
         env=environment,
-        stdout=subprocess.DEVNULL,
+        stdout=out.open("w") if out else subprocess.DEVNULL,
         stderr=log.open("w"),
     )
     try:

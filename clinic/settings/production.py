@@ -26,6 +26,8 @@ if _missing:
     )
 
 DEBUG = False
+# One log line per request on stdout (REQUEST_LOG=false when a proxy in front logs them).
+REQUEST_LOG = os.environ.get("REQUEST_LOG", "true").lower() == "true"
 # Database connections stay open between requests (and are checked before reuse): one per
 # gunicorn worker (per thread with --threads), plus the task worker. Size PostgreSQL's
 # max_connections above workers × threads + 5. DATABASE_CONN_MAX_AGE=0 opens one per request.

@@ -20,8 +20,14 @@ PHONE = "(555) 010-0199"
 
 
 @pytest.fixture(scope="module")
-def site_without_database(tmp_path_factory):
-    log = tmp_path_factory.mktemp("outage") / "server.log"
+def logs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("outage")
+    return folder / "server.log", folder / "requests.log"
+
+
+@pytest.fixture(scope="module")
+def site_without_database(logs):
+    log, out = logs
     environment = server_environment(
         DJANGO_SETTINGS_MODULE="clinic.settings.production",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/clinic",
@@ -30,8 +36,9 @@ def site_without_database(tmp_path_factory):
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         CLINIC_PHONE=PHONE,
+        LOG_FORMAT="json",
     )
-    with wsgi_server(free_port(), environment, log) as address:
+    with wsgi_server(free_port(), environment, log, out) as address:
         yield address
 
 
@@ -87,3 +94,40 @@ def test_the_health_check_tells_the_load_balancer_to_stop_sending_patients(site_
             "worker queue": "unavailable",
         },
     }
+
+
+def json_lines(path):
+    lines = (line for line in path.read_text().splitlines() if line.startswith("{"))
+    return [json.loads(line) for line in lines]
+
+
+def test_operators_see_each_request_and_its_errors_under_one_request_id(
+    site_without_database, logs
+):
+    """LOG_FORMAT=json: a line per request on stdout, the errors on stderr with its id."""
+    errors, requests = logs
+    status, headers, _ = fetch(
+        site_without_database + "/appointments/request/?about=Facet+joint+injection"
+    )
+    assert status == 503
+    request_id = headers["X-Request-ID"]
+    assert len(request_id) == 32
+
+    line = next(entry for entry in json_lines(requests) if entry.get("request_id") == request_id)
+    assert line["method"] == "GET" and line["status"] == 503
+    assert line["path"] == "/appointments/request/"  # the query string could name a condition
+    assert line["duration_ms"] > 0
+    assert line["level"] == "info" and line["logger"] == "clinic.requests"
+
+    logged = [entry for entry in json_lines(errors) if entry.get("request_id") == request_id]
+    assert any("The database is unreachable" in entry["message"] for entry in logged)
+    assert any("Traceback" in entry.get("exception", "") for entry in logged)
+
+    # A proxy's id is kept, so its log and ours line up; another address keeps its query string.
+    _, headers, _ = fetch(
+        site_without_database + "/physicians/?accepting=on",
+        headers={"X-Request-ID": "varnish-12345678"},
+    )
+    assert headers["X-Request-ID"] == "varnish-12345678"
+    line = next(e for e in json_lines(requests) if e.get("request_id") == "varnish-12345678")
+    assert line["path"] == "/physicians/?accepting=on"
