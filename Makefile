@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run test lint format check install audit bench loadtest worker clean
+.PHONY: help run serve test lint format check install audit bench loadtest worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ run: install ## Set up the database and demo content, then serve the site on htt
 	@$(PY) manage.py ensure_demo_users --url http://127.0.0.1:$(PORT)/admin/
 	@echo "Serving the clinic on http://127.0.0.1:$(PORT)/ (the admin is at /admin/). Stop with Ctrl+C."
 	@SITE_URL=http://127.0.0.1:$(PORT) DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## The site as production runs it (gunicorn, the task worker, Redis) on http://127.0.0.1:$(PORT)
+	@PORT=$(PORT) $(PY) scripts/serve.py
 
 # One test process per core (at most 4), each with its own test database and demo clinic.
 TEST_PROCESSES ?= -n auto --maxprocesses 4

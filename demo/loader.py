@@ -10,12 +10,14 @@ import io
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from clinic import site_address
 from clinic.models import BodyRegion, ClinicOpeningHours, ClinicSettings, Language, Specialty
 from conditions.models import ConditionIndexPage
 from home.models import (
@@ -206,6 +208,11 @@ class DemoContentLoader(ContentPagesMixin):
         if not site.site_name:
             site.site_name = self.site_data["settings"]["clinic_name"]
         site.save()
+        if settings.SITE_URL:
+            # The site may be new (Wagtail's welcome site goes with its page): give it the address
+            # `migrate` gave the old one.
+            site_address.apply(settings.SITE_URL)
+            site.refresh_from_db()
         return home, site
 
     def child(self, parent, model, slug, title, show_in_menus=None, **fields):

@@ -35,16 +35,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Staff who can see patients' details always pass two-step verification here.
 SECOND_FACTOR_REQUIRED = True
+# Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 # Load balancers probe the app servers over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
-# Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# `make serve` on this machine: plain HTTP on 127.0.0.1, no TLS proxy in front, so no redirect
+# to https, no HSTS and cookies a browser sends over http. Never on a server others reach.
+if os.environ.get("SERVE_OVER_HTTP", "").lower() == "true":
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 
 # Slow work (the front desk's e-mail notice) runs in a worker process, `manage.py db_worker`
 # (django-tasks-db; see the README), never inside a patient's request: a mail server that
