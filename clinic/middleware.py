@@ -43,7 +43,7 @@ ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *settings.MEDIA_ORIGINS],
     "font-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],
     "frame-src": [CSP.SELF, *settings.SECURE_CSP.get("frame-src", [])],

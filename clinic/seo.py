@@ -8,6 +8,7 @@ breadcrumbs from the same data, so the two cannot disagree.
 """
 
 import json
+import logging
 from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -16,10 +17,14 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site, get_page_models
 
 from .navigation import cached_for_site, get_clinic_settings
 from .schema_org import LANGUAGE, LOGO, breadcrumb_node, clinic_id, web_page_node
+
+
+logger = logging.getLogger(__name__)
 
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
@@ -101,6 +106,20 @@ def breadcrumb_trail(context):
     return [*items, (current, request.path if request else "")]
 
 
+def sharing_rendition(image):
+    """
+    The 1200 × 630 sharing rendition of `image`, or None when its original cannot be read (a
+    file missing, storage unreachable): the page is shown without a sharing image, not a 500.
+    """
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(SOCIAL_IMAGE_SPEC)
+    except SourceImageIOError:
+        logger.warning("No sharing image: the original of image %s cannot be read", image.pk)
+        return None
+
+
 def page_meta(context):
     """The PageMeta of the page being rendered, worked out once per request."""
     if "meta" in context and isinstance(context["meta"], PageMeta):
@@ -123,7 +142,8 @@ def page_meta(context):
         image_is_own = image is not None
         if image is None and clinic_settings:
             image = clinic_settings.social_image
-        return image, image_is_own, image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+        rendition = sharing_rendition(image)
+        return (image, image_is_own, rendition) if rendition else (None, False, None)
 
     # From the page's kept data where it has some: finding a body's first figure takes a
     # query for its images, and Wagtail writes a rendition back to the cache on every use.
@@ -183,8 +203,8 @@ def _build_clinic_node(meta, site, full):
         "telephone": clinic_settings.phone_href.removeprefix("tel:"),
         "address": clinic_settings.postal_address_schema(),
     }
-    if clinic_settings.social_image:
-        rendition = clinic_settings.social_image.get_rendition(SOCIAL_IMAGE_SPEC)
+    rendition = sharing_rendition(clinic_settings.social_image)
+    if rendition:
         node["image"] = meta.absolute(rendition.url)
     if clinic_settings.fax:
         node["faxNumber"] = clinic_settings.fax

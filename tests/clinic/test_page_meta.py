@@ -72,3 +72,16 @@ def test_search_results_filtered_lists_and_missing_pages_are_kept_out_of_the_ind
         json_ld(soup)  # still valid
     missing = BeautifulSoup(client.get("/no-such-page/").content, "html.parser")
     assert meta(missing, "robots") == "noindex"
+
+
+def test_a_sharing_image_whose_file_is_gone_leaves_the_page_without_one_not_broken(client):
+    """A file lost from the media folder or an unreachable bucket: the page still shows."""
+    clinic = ClinicSettings.objects.get()
+    clinic.social_image = ImageFactory(title="Lost", file__width=1600, file__height=900)
+    clinic.save()
+    clinic.social_image.file.storage.delete(clinic.social_image.file.name)
+    response = client.get(PAGES["home"])
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert meta(soup, "og:image") is None
+    assert "image" not in next(node for node in json_ld(soup) if node["@type"] == "MedicalClinic")
