@@ -113,6 +113,10 @@ def bump_after_commit():
     """
     bump()
     transaction.on_commit(bump)
+    # And the proxy or CDN in front, if there is one.
+    from .frontend_cache import purge_everything_after_commit
+
+    purge_everything_after_commit()
 
 
 def page_key(version, environ):

@@ -78,6 +78,8 @@ def adopt_request_address(request):
     if settings.SITE_URL or not settings.SITE_ADDRESS_FROM_REQUEST:
         _settled = True
         return
+    if request.path == "/healthz/":
+        return  # a load balancer's or Varnish's probe, by an internal name
     try:
         host = request.get_host()
     except DisallowedHost:

@@ -33,6 +33,18 @@ from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedurePage
 
 
+# Debian's Chromium for Playwright (its own browser download does not work everywhere).
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 # The database with the demo clinic in it, by alias, for the tests that flush it.
 DEMO_SNAPSHOTS = {}
 

@@ -207,13 +207,15 @@ PAGE_CACHE_PURGED_BY = {
 }
 
 # A CDN or caching proxy in front: Wagtail purges a page's addresses there when it is published
-# or unpublished (other pages refresh within their s-maxage). Off unless the environment names
-# one: FRONTEND_CACHE_PURGE_URL (Varnish, nginx: PURGE requests), or CLOUDFLARE_ZONE_ID with
-# CLOUDFLARE_API_TOKEN.
+# or unpublished, and any content change purges each site's home page, which deploy/varnish.vcl
+# turns into dropping every page (clinic.frontend_cache; on a CDN, other pages refresh within
+# their s-maxage). Off unless the environment names one: FRONTEND_CACHE_PURGE_URL (Varnish:
+# PURGE requests), or CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's HTTPBackend with a time limit (clinic.frontend_cache).
+        "BACKEND": "clinic.frontend_cache.TimedHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 if os.environ.get("CLOUDFLARE_ZONE_ID"):

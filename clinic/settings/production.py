@@ -26,6 +26,9 @@ if _missing:
     )
 
 DEBUG = False
+# Health probes from a proxy on the same machine (deploy/varnish.vcl) ask for "localhost".
+if "localhost" not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, "localhost"]
 # One log line per request on stdout (REQUEST_LOG=false when a proxy in front logs them).
 REQUEST_LOG = os.environ.get("REQUEST_LOG", "true").lower() == "true"
 # Database connections stay open between requests (and are checked before reuse): one per

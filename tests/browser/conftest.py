@@ -17,22 +17,18 @@ from django.db import connections
 from home.models import HomePage
 from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage
-from tests.conftest import DEMO_SNAPSHOTS, create_fictional_physician, record_fictional_review
+from tests.conftest import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    DEMO_SNAPSHOTS,
+    create_fictional_physician,
+    record_fictional_review,
+)
 
 
 # Sync Playwright runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOW_TO_ENABLE = (
     f"Browser tests skipped: no Chromium at {CHROMIUM}. Install it (Debian/Ubuntu: "
     "sudo apt install chromium) or set CHROMIUM=/path/to/chromium to run them."
