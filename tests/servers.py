@@ -102,3 +102,49 @@ def private_redis(port):
     finally:
         redis.terminate()
         redis.wait(timeout=10)
+
+
+BUCKET_POLICY = ROOT / "deploy" / "bucket-policy.json"
+
+
+@contextlib.contextmanager
+def s3_bucket(port, bucket, log):
+    """
+    moto's S3 server on `port`, a process of its own (a real S3 HTTP endpoint), holding `bucket`
+    with the policy docs/deploy.md gives. Yields (endpoint, boto3 client, the site's MEDIA_S3_*
+    environment).
+    """
+    import boto3
+
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            f"from moto.server import main; main(['-H', '127.0.0.1', '-p', '{port}'])",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    try:
+        wait_for_port(port)
+        endpoint = f"http://127.0.0.1:{port}"
+        client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        client.create_bucket(Bucket=bucket)
+        policy = BUCKET_POLICY.read_text().replace("BUCKET", bucket)
+        client.put_bucket_policy(Bucket=bucket, Policy=policy)
+        environment = {
+            "MEDIA_S3_BUCKET": bucket,
+            "MEDIA_S3_ENDPOINT_URL": endpoint,
+            "MEDIA_S3_ACCESS_KEY_ID": "testing",
+            "MEDIA_S3_SECRET_ACCESS_KEY": "testing",
+        }
+        yield endpoint, client, environment
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

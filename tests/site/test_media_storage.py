@@ -8,13 +8,9 @@ Starts a server: marked `servers`, which `.ci/run` runs once (on PostgreSQL).
 """
 
 import io
-import json
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
-import boto3
 import pytest
 from PIL import Image as PILImage
 
@@ -26,50 +22,21 @@ from wagtail.images import get_image_model
 from clinic.settings.base import s3_media
 from tests.conftest import ROOT, create_fictional_physician, free_port, run_manage
 from tests.pages import soup
-from tests.servers import wait_for_port
+from tests.servers import s3_bucket
 
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
 BUCKET = "clinic-media"
-# The bucket policy docs/deploy.md gives: anyone may read the renditions pages show (images/),
-# nothing else (original uploads, documents).
-PUBLIC_RENDITIONS = json.loads(
-    (ROOT / "deploy" / "bucket-policy.json").read_text().replace("BUCKET", BUCKET)
-)
 KEYS = {"MEDIA_S3_ACCESS_KEY_ID": "testing", "MEDIA_S3_SECRET_ACCESS_KEY": "testing"}
 
 
 @pytest.fixture(scope="module")
 def s3_endpoint(tmp_path_factory):
     """moto's S3 server, and a bucket in it."""
-    port = free_port()
     log = tmp_path_factory.mktemp("s3") / "moto.log"
-    server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-c",
-            f"from moto.server import main; main(['-H', '127.0.0.1', '-p', '{port}'])",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
-    )
-    try:
-        wait_for_port(port)
-        endpoint = f"http://127.0.0.1:{port}"
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-        client.create_bucket(Bucket=BUCKET)
-        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_RENDITIONS))
+    with s3_bucket(free_port(), BUCKET, log) as (endpoint, client, _):
         yield endpoint, client
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture
