@@ -337,7 +337,7 @@ def s3_media(environ):
         origins = [f"https://{bucket}.s3.amazonaws.com"]
         if region:
             origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, origins
+    return {"BACKEND": "clinic.storage.MediaStorage", "OPTIONS": options}, origins
 
 
 if os.environ.get("MEDIA_S3_BUCKET"):
