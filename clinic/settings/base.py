@@ -210,13 +210,19 @@ PAGE_CACHE_PURGED_BY = {
 # or unpublished, and any content change purges each site's home page, which deploy/varnish.vcl
 # turns into dropping every page (clinic.frontend_cache; on a CDN, other pages refresh within
 # their s-maxage). Off unless the environment names one: FRONTEND_CACHE_PURGE_URL (Varnish:
-# PURGE requests), or CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN.
+# PURGE requests), CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN, or CLOUDFRONT_DISTRIBUTION_ID.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
         # Wagtail's HTTPBackend with a time limit (clinic.frontend_cache).
         "BACKEND": "clinic.frontend_cache.TimedHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the server's IAM role.
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
 if os.environ.get("CLOUDFLARE_ZONE_ID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {

@@ -42,3 +42,30 @@ def test_production_passes_the_deployment_checklist():
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_caches_in_front_are_chosen_from_the_environment():
+    """Varnish (PURGE, with a time limit), Cloudflare and CloudFront, as Wagtail builds them."""
+    show = (
+        "from wagtail.contrib.frontend_cache.utils import get_backends; "
+        "print(sorted(type(backend).__name__ for backend in get_backends().values()))"
+    )
+    result = production(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        SECRET_KEY="x" * 60,
+        SITE_URL="https://clinic.example",
+        REDIS_URL=REDIS,
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+        CLOUDFLARE_ZONE_ID="zone",
+        CLOUDFLARE_API_TOKEN="token",
+        CLOUDFRONT_DISTRIBUTION_ID="E2EXAMPLE",
+        AWS_ACCESS_KEY_ID="key",
+        AWS_SECRET_ACCESS_KEY="secret",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "['CloudflareBackend', 'CloudfrontBackend', 'TimedHTTPBackend']"
+    )
