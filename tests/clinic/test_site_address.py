@@ -140,7 +140,8 @@ def test_migrate_applies_site_url_and_production_allows_its_host(tmp_path):
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.split() == [
         "https://clinic.example",
-        "['clinic.example']",
+        "['clinic.example',",
+        "'localhost']",  # for the health probe of a proxy on the same machine
         "['https://clinic.example']",
         "https://clinic.example",
     ]

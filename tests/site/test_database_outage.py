@@ -6,6 +6,7 @@ listens.
 """
 
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -101,6 +102,17 @@ def json_lines(path):
     return [json.loads(line) for line in lines]
 
 
+def logged_line(path, request_id):
+    """The request's line, written once the server has sent the response (soon after)."""
+    deadline = time.monotonic() + 5
+    while True:
+        found = [entry for entry in json_lines(path) if entry.get("request_id") == request_id]
+        if found:
+            return found[0]
+        assert time.monotonic() < deadline, f"no log line for {request_id}"
+        time.sleep(0.05)
+
+
 def test_operators_see_each_request_and_its_errors_under_one_request_id(
     site_without_database, logs
 ):
@@ -113,7 +125,7 @@ def test_operators_see_each_request_and_its_errors_under_one_request_id(
     request_id = headers["X-Request-ID"]
     assert len(request_id) == 32
 
-    line = next(entry for entry in json_lines(requests) if entry.get("request_id") == request_id)
+    line = logged_line(requests, request_id)
     assert line["method"] == "GET" and line["status"] == 503
     assert line["path"] == "/appointments/request/"  # the query string could name a condition
     assert line["duration_ms"] > 0
@@ -129,5 +141,5 @@ def test_operators_see_each_request_and_its_errors_under_one_request_id(
         headers={"X-Request-ID": "varnish-12345678"},
     )
     assert headers["X-Request-ID"] == "varnish-12345678"
-    line = next(e for e in json_lines(requests) if e.get("request_id") == "varnish-12345678")
+    line = logged_line(requests, "varnish-12345678")
     assert line["path"] == "/physicians/?accepting=on"
