@@ -64,6 +64,29 @@ def wsgi_server(port, environment, log, out=None):
         server.wait(timeout=10)
 
 
+def manage_shell(environment, code):
+    """Python `code` run by `manage.py shell` in a process of its own, with `environment`."""
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
+
+
+ADMIN_PASSWORD = "a-long-admin-password"  # throwaway databases only
+
+
+def create_admin(environment):
+    """A superuser `admin` with ADMIN_PASSWORD in the database `environment` names."""
+    manage_shell(
+        environment,
+        "from django.contrib.auth import get_user_model; get_user_model().objects."
+        f"create_superuser('admin', 'admin@clinic.invalid', '{ADMIN_PASSWORD}')",
+    )
+
+
 def postgres_admin():
     return psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True)
 

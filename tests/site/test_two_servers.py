@@ -11,8 +11,6 @@ PostgreSQL only, and slow (a database of its own with the demo clinic): marked `
 
 import re
 import shutil
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -23,9 +21,12 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import free_port
 from tests.servers import (
+    ADMIN_PASSWORD,
+    create_admin,
     demo_database,
+    manage_shell,
     private_redis,
     s3_bucket,
     server_environment,
@@ -61,21 +62,8 @@ def environment(tmp_path_factory):
             **bucket,
         )
         with demo_database(DATABASE, environment):
-            subprocess.run(  # noqa: S603
-                [sys.executable, "manage.py", "shell", "--no-imports", "-c", CREATE_ADMIN],
-                cwd=ROOT,
-                env=environment,
-                check=True,
-                capture_output=True,
-            )
+            create_admin(environment)
             yield environment
-
-
-PASSWORD = "a-long-admin-password"  # a throwaway database
-CREATE_ADMIN = (
-    "from django.contrib.auth import get_user_model; "
-    f"get_user_model().objects.create_superuser('admin', 'admin@clinic.invalid', '{PASSWORD}')"
-)
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +90,7 @@ def publish_new_summary(environment, summary):
         "page = ProcedurePage.objects.get(slug='sacroiliac-joint-injection'); "
         f"page.summary = {summary!r}; page.save_revision().publish()"
     )
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        capture_output=True,
-    )
+    manage_shell(environment, code)
 
 
 def test_a_publish_is_seen_on_both_servers_within_a_second(two_servers, environment):
@@ -153,7 +135,7 @@ def test_a_staff_sign_in_on_one_server_is_valid_on_the_other(two_servers):
     a, b = two_servers
     staff = browser()
     status, landed, _ = post(
-        staff, a + "/admin/login/", {"username": "admin", "password": PASSWORD}
+        staff, a + "/admin/login/", {"username": "admin", "password": ADMIN_PASSWORD}
     )
     assert (status, landed) == (200, a + "/admin/")
     with staff.open(b + "/admin/", timeout=15) as response:

@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -30,6 +29,8 @@ from django.db import connection
 
 from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port
 from tests.servers import (
+    ADMIN_PASSWORD,
+    create_admin,
     demo_database,
     private_redis,
     server_environment,
@@ -54,7 +55,6 @@ pytestmark = [
 
 DATABASE = "clinic_varnish_test"
 PAGE = "/about/interventional-pain-management/"
-PASSWORD = "a-long-admin-password"  # a throwaway database
 
 
 @pytest.fixture(scope="module")
@@ -77,13 +77,7 @@ def stack():
             TRUSTED_PROXY_COUNT="1",
         )
         with demo_database(DATABASE, environment):
-            subprocess.run(  # noqa: S603
-                [sys.executable, "manage.py", "shell", "--no-imports", "-c", CREATE_ADMIN],
-                cwd=ROOT,
-                env=environment,
-                check=True,
-                capture_output=True,
-            )
+            create_admin(environment)
             with wsgi_server(app_port, environment, folder / "app.log"):
                 vcl = folder / "varnish.vcl"
                 vcl.write_text(
@@ -119,12 +113,6 @@ def stack():
                     shutil.rmtree(folder, ignore_errors=True)
 
 
-CREATE_ADMIN = (
-    "from django.contrib.auth import get_user_model; "
-    f"get_user_model().objects.create_superuser('admin', 'admin@clinic.invalid', '{PASSWORD}')"
-)
-
-
 def get(address, opener=None):
     opener = opener or urllib.request.build_opener()
     with opener.open(address, timeout=15) as response:
@@ -136,7 +124,11 @@ def sign_in(public):
     with opener.open(public + "/admin/login/", timeout=15) as response:
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', response.read())
     data = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token.group(1).decode(), "username": "admin", "password": PASSWORD}
+        {
+            "csrfmiddlewaretoken": token.group(1).decode(),
+            "username": "admin",
+            "password": ADMIN_PASSWORD,
+        }
     ).encode()
     request = urllib.request.Request(  # noqa: S310
         public + "/admin/login/", data=data, headers={"Referer": public + "/admin/login/"}
@@ -182,7 +174,7 @@ def test_a_page_published_in_the_admin_is_fresh_through_varnish_within_a_second(
             tab = browser.new_page()
             tab.goto(stack + "/admin/login/")
             tab.fill("#id_username", "admin")
-            tab.fill("#id_password", PASSWORD)
+            tab.fill("#id_password", ADMIN_PASSWORD)
             tab.get_by_role("button", name="Sign in").click()
             tab.wait_for_url(stack + "/admin/")
             tab.goto(f"{stack}/admin/pages/{page_id(PAGE)}/edit/")
