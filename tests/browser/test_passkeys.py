@@ -51,6 +51,9 @@ def test_a_passkey_passes_the_second_step(browser, site_url):
     expect(page.get_by_role("heading", name="Save your recovery codes")).to_be_visible()
     # (Not clicked: the Sign out button sits just below it while the page settles.)
     expect(page.get_by_role("link", name="Saved: continue")).to_have_attribute("href", "/admin/")
+    # Let the page's own requests end first: on SQLite, the live server's threads share one
+    # in-memory connection, and two requests at once can break each other.
+    page.wait_for_load_state("networkidle")
 
     page.goto(f"{site_url}/admin/two-step/settings/")
     expect(page.get_by_role("heading", name="Two-step verification")).to_be_visible()
