@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "clinic.content_cache.RouteCacheMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
     "second_factor.middleware.SecondFactorMiddleware",
+    # An upload the media bucket refuses gets a page that says so (clinic.storage).
+    "clinic.storage.MediaStorageErrorMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
 ]
