@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from wagtail.images import get_image_model
 
-from clinic.settings.base import s3_media
+from clinic.settings.media import s3_media
 from tests.conftest import create_fictional_physician, free_port
 from tests.pages import soup
 

@@ -19,7 +19,7 @@ from django.test import override_settings
 
 from wagtail.images import get_image_model
 
-from clinic.settings.base import s3_media
+from clinic.settings.media import s3_media
 from tests.conftest import ROOT, create_fictional_physician, free_port, run_manage
 from tests.pages import soup
 from tests.servers import s3_bucket
