@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from clinic import inputs
+from clinic.translations import default_locale_id, source_of
 from locations.models import LocationPage
 from physicians.models import PhysicianPage
 
@@ -100,11 +101,15 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         locations = self.fields["preferred_location"]
-        locations.queryset = LocationPage.objects.live().order_by("path")
+        # The English pages, whatever the form's language: the front desk reads them.
+        english = default_locale_id()
+        locations.queryset = LocationPage.objects.live().filter(locale_id=english).order_by("path")
         locations.empty_label = "No preference"
         locations.error_messages["invalid_choice"] = "Choose a location from the list."
         physicians = self.fields["preferred_physician"]
-        physicians.queryset = PhysicianPage.objects.live().order_by("family_name", "title")
+        physicians.queryset = (
+            PhysicianPage.objects.live().filter(locale_id=english).order_by("family_name", "title")
+        )
         physicians.empty_label = "No preference"
         physicians.label_from_instance = lambda physician: physician.display_name
         physicians.error_messages["invalid_choice"] = "Choose a physician from the list."
@@ -141,7 +146,9 @@ class AppointmentRequestForm(forms.ModelForm):
     def save(self, commit=True):
         request = super().save(commit=False)
         request.consent_at = timezone.now()
-        request.about_page = self.cleaned_data.get("about")
+        about = self.cleaned_data.get("about")
+        # The front desk reads the English page's title, whatever the patient read.
+        request.about_page = source_of(about) if about else None
         if commit:
             request.save()
         return request
@@ -160,16 +167,24 @@ def initial_from_query(query):
     """What a link from a procedure, condition, physician or location page fills in."""
     initial = {}
     if physician_slug := inputs.slug(query.get("physician")):
-        physician = PhysicianPage.objects.live().filter(slug=physician_slug).first()
+        physician = (
+            PhysicianPage.objects.live()
+            .filter(slug=physician_slug, locale_id=default_locale_id())
+            .first()
+        )
         if physician:
             initial["preferred_physician"] = physician.pk
     if location_slug := inputs.slug(query.get("location")):
-        location = LocationPage.objects.live().filter(slug=location_slug).first()
+        location = (
+            LocationPage.objects.live()
+            .filter(slug=location_slug, locale_id=default_locale_id())
+            .first()
+        )
         if location:
             initial["preferred_location"] = location.pk
     page = appointment_subject(query.get("about"))
     if page:
         initial["about"] = page.pk
         if isinstance(page, PhysicianPage):
-            initial.setdefault("preferred_physician", page.pk)
+            initial.setdefault("preferred_physician", source_of(page).pk)
     return initial

@@ -11,6 +11,7 @@ import types
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -84,6 +85,7 @@ class RouteCacheMiddleware:
         # Wagtail's pattern passes the path as its one positional argument.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         hostname, port = request.get_host(), request.get_port()
+        language = translation.get_language()
 
         def route():
             site = Site.find_for_request(request)
@@ -91,11 +93,17 @@ class RouteCacheMiddleware:
             if site is None or result is None:
                 return None
             page, args, kwargs = result
+            # Wagtail falls back to the English tree when a site has no Spanish home yet:
+            # an English page at a Spanish address is not found instead.
+            if page.locale.language_code != language:
+                return None
             # A routable page's own view comes as (view function, its args, its kwargs).
             return site, page, args, kwargs
 
-        found = remember("route", (hostname, port, path), route)
-        if found is not None:
+        found = remember("route", (hostname, port, language, path), route)
+        if found is None:
+            request._wagtail_route_for_request = None
+        else:
             request._wagtail_site, page, args, kwargs = found
             request._wagtail_route_for_request = (page, args, kwargs)
         return

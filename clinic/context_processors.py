@@ -17,7 +17,7 @@ def clinic(request):
 
     def navigation():
         found = site()
-        return get_navigation(found) if found else {"menu": [], "sections": {}}
+        return get_navigation(found) if found else {"home": "/", "menu": [], "sections": {}}
 
     return {
         "clinic_settings": SimpleLazyObject(clinic_settings),

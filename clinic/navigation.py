@@ -4,27 +4,33 @@ page view does not query them. Publishing, moving or deleting a page, or saving 
 details, clears the cache (see clinic.signal_handlers).
 """
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from .models import ClinicSettings
+from .translations import in_language
 
 
 CACHE_TIMEOUT = 60 * 60
 
 
-def _key(name, site_id):
-    return f"clinic:{name}:{site_id}"
+def _key(name, site_id, language):
+    return f"clinic:{name}:{site_id}:{language}"
 
 
 # Everything cached per site, all cleared together.
-CACHED = ("settings", "navigation", "schema-clinic", "schema-clinic-full")
+CACHED = ("settings", "navigation", "homes", "schema-clinic", "schema-clinic-full")
 
 
 def cached_for_site(name, site, build):
-    """build(), cached per site until clear_site_cache(). `name` must be listed in CACHED."""
-    key = _key(name, site.pk)
+    """
+    build(), cached per site and language until clear_site_cache(). `name` must be listed in
+    CACHED.
+    """
+    key = _key(name, site.pk, translation.get_language())
     value = cache.get(key)
     if value is None:
         value = build()
@@ -40,13 +46,19 @@ def get_clinic_settings(site):
 
 def get_navigation(site):
     """
-    {"menu": [{"title", "url", "path"}...], "sections": {"procedureindexpage": {...}, ...}}:
-    the home page's live children that are shown in menus, and the index pages by type.
+    {"home": url, "menu": [{"title", "url", "path"}...], "sections": {"procedureindexpage": …}}:
+    the English home page's live children that are shown in menus, and the index pages by type,
+    each in the active language where translated (clinic.translations); the home in that
+    language (the English one where a site has no home in it yet).
     """
 
     def build():
-        navigation = {"menu": [], "sections": {}}
-        children = site.root_page.get_children().live().select_related("content_type")
+        home = site.root_page.localized
+        navigation = {"home": home.get_url() or "/", "menu": [], "sections": {}}
+        children = in_language(
+            site.root_page.get_children().live().select_related("content_type"),
+            Page.objects.select_related("content_type"),
+        )
         for page in children:
             link = {"title": page.title, "url": page.get_url(), "path": page.url_path}
             if page.show_in_menus:
@@ -59,4 +71,10 @@ def get_navigation(site):
 
 def clear_site_cache():
     for site_id in Site.objects.values_list("pk", flat=True):
-        cache.delete_many([_key(name, site_id) for name in CACHED])
+        cache.delete_many(
+            [
+                _key(name, site_id, language)
+                for name in CACHED
+                for language, _name in settings.LANGUAGES
+            ]
+        )

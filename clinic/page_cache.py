@@ -33,6 +33,8 @@ from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string as gzip_compress
 
+from .i18n import prefixed
+
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +55,7 @@ KEPT_HEADERS = {
     "x-frame-options",
     "x-robots-tag",
 }
-SKIPPED_PATHS = ("/admin/", "/appointments/", "/documents/", "/static/", "/media/")
+SKIPPED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", *prefixed("/appointments/"))
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 # A bump that found the cache unavailable, to be made as soon as it answers again (this

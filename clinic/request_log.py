@@ -18,13 +18,15 @@ import re
 import time
 import uuid
 
+from .i18n import prefixed
+
 
 logger = logging.getLogger("clinic.requests")
 
 REQUEST_ID = contextvars.ContextVar("request_id", default="")
 INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 # Where a query string can hold what a patient typed.
-PRIVATE_QUERY_PREFIXES = ("/appointments/", "/search/", "/admin/")
+PRIVATE_QUERY_PREFIXES = ("/admin/", *prefixed("/appointments/", "/search/"))
 
 
 def loggable_path(environ):

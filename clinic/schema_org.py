@@ -7,14 +7,21 @@ its get_context() fetched. Page models call these from get_schema_org(); the gra
 import html
 import re
 
+from django.utils import translation
 from django.utils.html import strip_tags
+
+from .i18n import COUNTRY
 
 
 LOGO = "img/logo.png"
-LANGUAGE = "en-US"
 # Headings of a procedure's body sections that say how to prepare, how it is done and what
 # follows; their text is handed to search engines as schema.org properties.
 SECTION_PROPERTIES = {"before": "preparation", "during": "howPerformed", "after": "followup"}
+
+
+def language_tag():
+    """The active language as schema.org's inLanguage wants it: "en-US", "es-US"."""
+    return f"{translation.get_language()}-{COUNTRY}"
 
 
 def clinic_id(meta):
@@ -27,7 +34,7 @@ def web_page_node(meta, page=None, schema_type="WebPage", **extra):
         "@id": f"{meta.url}#webpage",
         "url": meta.url,
         "name": meta.title,
-        "inLanguage": LANGUAGE,
+        "inLanguage": language_tag(),
         "isPartOf": {"@id": f"{meta.root}/#website"},
     }
     if meta.description:

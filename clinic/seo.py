@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Site, get_page_models
+from wagtail.models import Locale, Site, get_page_models
 
+from .i18n import COUNTRY, DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from .navigation import cached_for_site, get_clinic_settings
-from .schema_org import LANGUAGE, LOGO, breadcrumb_node, clinic_id, web_page_node
+from .schema_org import LOGO, breadcrumb_node, clinic_id, language_tag, web_page_node
+from .translations import language_homes, page_versions
 
 
 logger = logging.getLogger(__name__)
@@ -41,6 +45,7 @@ def site_root(request):
 @dataclass
 class PageMeta:
     request: object
+    language: str  # the page's, for <html lang>
     root: str
     url: str
     title: str
@@ -51,6 +56,16 @@ class PageMeta:
     image_alt: str = ""
     image_is_own: bool = False  # the page's image, not the clinic's default
     breadcrumbs: list = field(default_factory=list)  # [(name, url), ...], the page last
+    # The page in the site's other languages, for the header's switcher: [{"code", "name",
+    # "url", "translated"}] (the other language's home where the page is not translated).
+    other_languages: list = field(default_factory=list)
+    # hreflang alternates for search engines: [(hreflang, absolute URL)], empty when the page
+    # is in one language only.
+    alternates: list = field(default_factory=list)
+
+    @property
+    def og_locale(self):
+        return f"{self.language}_{COUNTRY}"
 
     def absolute(self, url):
         if not url or url.startswith(("http://", "https://")):
@@ -153,6 +168,7 @@ def page_meta(context):
     )
     meta = PageMeta(
         request=request,
+        language=translation.get_language(),
         root=root,
         url=root + request.path,
         title=title,
@@ -164,8 +180,51 @@ def page_meta(context):
         image_is_own=image_is_own,
     )
     meta.breadcrumbs = breadcrumb_trail(context)
+    add_languages(meta, context)
     context["meta"] = meta
     return meta
+
+
+def add_languages(meta, context):
+    """The switcher's links and the hreflang alternates (clinic.translations finds them)."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+    homes = cached_for_site("homes", site, lambda: language_homes(site))
+    if len(homes) < 2:
+        return  # a site in one language: nothing to switch to
+    page = context.get("page")
+    match = getattr(request, "resolver_match", None)
+    if page is not None and getattr(page, "pk", None):
+        kept = getattr(page, "kept", None)
+        versions = (
+            kept(request, "languages", lambda: page_versions(page)) if kept else page_versions(page)
+        )
+        # A routable page's own address (a body region's list): the same below each version.
+        here = page.get_url(request)
+        tail = request.path[len(here) :] if here and request.path.startswith(here) else ""
+        versions = {code: url + tail for code, url in versions.items()}
+    elif match is not None and match.url_name != "wagtail_serve":
+        # The search page, the appointment request: the same view under each prefix.
+        versions = {code: translate_url(request.path, code) for code in homes}
+    else:
+        versions = {}  # a page not found: its other-language homes
+    language = translation.get_language()
+    meta.other_languages = [
+        {
+            "code": code,
+            "name": LANGUAGE_NAMES[code],
+            "url": versions.get(code) or home,
+            "translated": code in versions,
+        }
+        for code, home in homes.items()
+        if code != language
+    ]
+    if len(versions) > 1 and not meta.noindex:
+        meta.alternates = [(code, meta.absolute(url)) for code, url in versions.items()]
+        if DEFAULT_LANGUAGE in versions:
+            meta.alternates.append(("x-default", meta.absolute(versions[DEFAULT_LANGUAGE])))
 
 
 # schema.org nodes
@@ -177,7 +236,7 @@ def website_node(meta, clinic_settings):
         "@id": f"{meta.root}/#website",
         "url": f"{meta.root}/",
         "name": clinic_settings.clinic_name,
-        "inLanguage": LANGUAGE,
+        "inLanguage": language_tag(),
         "publisher": clinic_id(meta),
     }
 
@@ -219,7 +278,11 @@ def _build_clinic_node(meta, site, full):
             {"@type": model.clinic_service_type, "name": page.title, "url": meta.page_url(page)}
             for model in get_page_models()
             if model.__dict__.get("clinic_service_type")
-            for page in model.objects.live().public().defer_streamfields().order_by("title")
+            for page in model.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .defer_streamfields()
+            .order_by("title")
         ]
     return node
 

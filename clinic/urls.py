@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
 
@@ -9,15 +10,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic import views
 from clinic.health import health
+from clinic.sitemap import MultilingualSitemap
 
 
 urlpatterns = [
     # For load balancers and monitoring: 200 or 503 with a short JSON body, never cached.
     path("healthz/", health, name="health"),
-    # Each feature app's own addresses, named by string so the core imports nothing above it.
-    path("search/", include("site_search.urls")),
-    path("appointments/", include("appointments.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -33,9 +37,14 @@ if settings.SERVE_MEDIA_FILES:
         )
     ]
 
-urlpatterns += [
+# What patients read, in English at / and in Spanish under /es/ (clinic.i18n).
+urlpatterns += i18n_patterns(
+    # Each feature app's own addresses, named by string so the core imports nothing above it.
+    path("search/", include("site_search.urls")),
+    path("appointments/", include("appointments.urls")),
     # Everything else is a page of the site, found by Wagtail.
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
 
 handler500 = "clinic.views.server_error"

@@ -11,11 +11,13 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Site
 
+from .i18n import LANGUAGE_NAMES
 from .models.contact import tel_href
 from .navigation import get_clinic_settings, get_navigation
 
@@ -27,7 +29,10 @@ def robots_txt(request):
     """Crawlers: everything public, but not the admin, search results or filtered lists."""
     site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    rules = ["User-agent: *", "Disallow: /admin/", f"Disallow: {reverse('search')}"]
+    rules = ["User-agent: *", "Disallow: /admin/"]
+    for language in LANGUAGE_NAMES:
+        with translation.override(language):
+            rules.append(f"Disallow: {reverse('search')}")
     if site:
         directory = get_navigation(site)["sections"].get("physicianindexpage")
         if directory:

@@ -19,6 +19,7 @@ from clinic.models import (
 )
 from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import medical_entity, medical_web_page_node, page_links
+from clinic.translations import in_language, source_of
 
 
 class ConditionIndexPage(AToZIndexPage):
@@ -147,16 +148,22 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         return context
 
     def related_content(self):
+        # A translation shows its English page's relations, each page in the reader's language
+        # where translated (clinic.translations).
+        source = source_of(self)
         related = {
-            "body_region_list": list(self.body_regions.all()),
+            "body_region_list": list(source.body_regions.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
-            "related_condition_list": list(
-                listed(self.related_conditions.filter(live=True)).order_by("title")
+            "related_condition_list": in_language(
+                listed(source.related_conditions.filter(live=True)).order_by("title")
             ),
         }
-        if self.pk:  # reverse relations need a saved page; a preview of a new one has none
-            related["treating_procedures"] = list(
-                self.procedures.live().order_by("title").defer_streamfields()
+        if source.pk:  # reverse relations need a saved page; a preview of a new one has none
+            related["treating_procedures"] = in_language(
+                source.procedures.live().order_by("title").defer_streamfields()
             )
-            related["treating_physicians"] = list(self.physicians.live().for_cards())
+            physicians = source.physicians
+            related["treating_physicians"] = in_language(
+                physicians.live().for_cards(), physicians.model.objects.for_cards()
+            )
         return related

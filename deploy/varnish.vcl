@@ -51,8 +51,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The admin, appointment requests and the health check: never from the cache.
-    if (req.url ~ "^/(admin|appointments|healthz)(/|$)") {
+    # The admin, appointment requests (in English and Spanish) and the health check: never
+    # from the cache.
+    if (req.url ~ "^/(admin|appointments|es/appointments|healthz)(/|$)") {
         return (pass);
     }
     # Signed-in staff (the user bar, previews) and flash messages: built for this browser.

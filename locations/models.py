@@ -28,6 +28,7 @@ from clinic.models.contact import (
 )
 from clinic.page_cache import ChangesWithTheClock
 from clinic.schema_org import LOGO, clinic_id, web_page_node
+from clinic.translations import in_language, source_of
 
 
 # How far ahead a location page lists days with other hours than usual.
@@ -48,8 +49,9 @@ class LocationIndexPage(ChangesWithTheClock, IndexPage):
         locations = self.kept(
             request,
             "locations",
-            lambda: list(
-                self.live_children().order_by("path").prefetch_related("hours", "exceptions")
+            lambda: in_language(
+                self.live_children().order_by("path").prefetch_related("hours", "exceptions"),
+                LocationPage.objects.prefetch_related("hours", "exceptions"),
             ),
         )
         now = timezone.now()  # whether each is open now is worked out afresh on every view
@@ -181,10 +183,12 @@ class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, 
         context["exception_list"] = self.upcoming_exceptions()
         if self.pk:  # reverse relations need a saved page; a preview of a new one has none
             # Physicians live above this app; reach them through the reverse relation.
-            context["physician_list"] = self.kept(
-                request, "physicians", lambda: list(self.physicians.live().for_cards())
-            )
+            context["physician_list"] = self.kept(request, "physicians", self.physicians_here)
         return context
+
+    def physicians_here(self):
+        physicians = source_of(self).physicians
+        return in_language(physicians.live().for_cards(), physicians.model.objects.for_cards())
 
     def get_schema_org(self, meta, context):
         place = {

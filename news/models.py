@@ -19,6 +19,7 @@ from clinic.images import check_image_size
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, person_node, web_page_node
+from clinic.translations import in_language, source_of
 
 from .feeds import AtomNewsFeed, NewsFeed
 
@@ -74,7 +75,9 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
                 posts_page = paginator.page(page_number)
             except InvalidPage:
                 return None
-            posts_page.object_list = list(posts_page.object_list)
+            posts_page.object_list = in_language(
+                posts_page.object_list, NewsPostPage.objects.for_cards()
+            )
             # Kept without the query of every post (pickling it would fetch them all): the
             # number of pages, counted now, is all the page links need of it.
             paginator.num_pages  # noqa: B018 (a cached property: counted and kept)
@@ -206,12 +209,19 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
         return context
 
     def related_content(self):
-        author = self.author
+        # A translation shows its English post's relations, each page in the reader's language
+        # where translated (clinic.translations).
+        source = source_of(self)
+        author = source.author
         return {
-            "author_page": author if author and author.live else None,
-            "category_list": list(self.categories.all()),
+            "author_page": in_language([author])[0] if author and author.live else None,
+            "category_list": list(source.categories.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
-            "physician_list": list(listed(self.featured_physicians.filter(live=True))),
-            "procedures": list(listed(self.related_procedures.filter(live=True)).order_by("title")),
-            "conditions": list(listed(self.related_conditions.filter(live=True)).order_by("title")),
+            "physician_list": in_language(listed(source.featured_physicians.filter(live=True))),
+            "procedures": in_language(
+                listed(source.related_procedures.filter(live=True)).order_by("title")
+            ),
+            "conditions": in_language(
+                listed(source.related_conditions.filter(live=True)).order_by("title")
+            ),
         }

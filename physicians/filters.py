@@ -14,6 +14,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from clinic.models import Language, Specialty
+from clinic.translations import default_locale_id
 from conditions.models import ConditionPage
 from locations.models import LocationPage
 from procedures.models import ProcedurePage
@@ -70,7 +71,10 @@ class PickOneFilter(django_filters.ModelChoiceFilter):
 
     def understood(self, request):  # called per request: relations exist once models load
         objects = self.options_model.objects
-        return objects.live().order_by(self.order) if self.is_page else objects.order_by("name")
+        if self.is_page:
+            # The English pages: relations are kept on them (clinic.translations).
+            return objects.live().filter(locale_id=default_locale_id()).order_by(self.order)
+        return objects.order_by("name")
 
     def offered(self, physicians):
         """What the physicians in `physicians` have, in one query."""

@@ -20,8 +20,9 @@ from clinic.models import (
 from clinic.models.fields import optional_link
 from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
+from clinic.translations import in_language, source_of
 
-from .related import group_by_region, related_procedures
+from .related import group_by_region, related_procedures_in_language
 
 
 class ProcedureIndexPage(AToZIndexPage):
@@ -34,8 +35,8 @@ class ProcedureIndexPage(AToZIndexPage):
     class Meta:
         verbose_name = "procedure index page"
 
-    def listed_children(self):
-        return super().listed_children().prefetch_related("body_regions")
+    def listed_pages(self, pages):
+        return super().listed_pages(pages).prefetch_related("body_regions")
 
     def listing(self):
         listing = super().listing()
@@ -237,21 +238,34 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         return context
 
     def related_content(self):
+        # A translation shows its English page's relations, each page in the reader's language
+        # where translated (clinic.translations).
+        source = source_of(self)
         related = {
-            "body_region_list": list(self.body_regions.all()),
+            "body_region_list": list(source.body_regions.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
-            "conditions": list(listed(self.conditions_treated.filter(live=True)).order_by("title")),
+            "conditions": in_language(
+                listed(source.conditions_treated.filter(live=True)).order_by("title")
+            ),
         }
-        if self.pk:  # reverse relations need a saved page; a preview of a new one has none
-            related["related_procedures"] = related_procedures(self)
-            related["next_steps"] = [
+        if source.pk:  # reverse relations need a saved page; a preview of a new one has none
+            related["related_procedures"] = related_procedures_in_language(source)
+            steps = [
                 step
-                for step in self.next_steps.select_related("procedure").defer("procedure__body")
+                for step in source.next_steps.select_related("procedure").defer("procedure__body")
                 if step.procedure.live
             ]
-            related["performing_physicians"] = list(self.physicians.live().for_cards())
-            related["related_news"] = list(
-                self.news_posts.live().order_by("-date").defer_streamfields()[:3]
+            for step, procedure in zip(
+                steps, in_language(step.procedure for step in steps), strict=True
+            ):
+                step.procedure = procedure
+            related["next_steps"] = steps
+            physicians = source.physicians
+            related["performing_physicians"] = in_language(
+                physicians.live().for_cards(), physicians.model.objects.for_cards()
+            )
+            related["related_news"] = in_language(
+                source.news_posts.live().order_by("-date").defer_streamfields()[:3]
             )
         return related
 

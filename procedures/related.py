@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 
+from clinic.translations import in_language
+
 
 def group_by_region(pages):
     """[(region or None, [page, ...]), ...] in the editors' region order; None collects the rest."""
@@ -58,3 +60,16 @@ def related_procedures(page):
         if other.is_prerequisite:
             related.prerequisites.append(other)
     return related
+
+
+def related_procedures_in_language(page):
+    """related_procedures(page), each procedure in the reader's language where translated."""
+    related = related_procedures(page)
+    found = [*([related.general] if related.general else []), *related.specific_forms]
+    found += related.prerequisites
+    shown = dict(zip((id(p) for p in found), in_language(found), strict=True))
+    return RelatedProcedures(
+        general=shown[id(related.general)] if related.general else None,
+        specific_forms=[shown[id(p)] for p in related.specific_forms],
+        prerequisites=[shown[id(p)] for p in related.prerequisites],
+    )

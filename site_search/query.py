@@ -29,6 +29,7 @@ from wagtail.search.utils import normalise_query_string
 
 from clinic.models import lines
 from clinic.page_cache import current_version
+from clinic.translations import active_locale_id
 
 from .models import SearchSynonym
 from .ranking import needed, query_variants, rank
@@ -223,12 +224,17 @@ class SearchOutcome:
         return counts
 
 
+def searchable_pages():
+    """The public pages of the types search finds, in the reader's language."""
+    return Page.objects.live().public().type(*searchable_models()).filter(locale=active_locale_id())
+
+
 def search(query):
     """Search every public page type for `query` (already cleaned and not empty)."""
     words = search_words(query)
     if not words:
         return SearchOutcome(query=query)
-    base = Page.objects.live().public().type(*searchable_models())
+    base = searchable_pages()
     hits, terms = ranked_hits(base, words)
     fuzzy, suggestion = False, None
     if not hits:
@@ -272,7 +278,7 @@ def suggest(query, limit=8):
     words = search_words(query)
     if not words:
         return []
-    base = Page.objects.live().public().type(*searchable_models())
+    base = searchable_pages()
     pages = list(base.autocomplete(words)[:limit])
     results = []
     for page in pages:

@@ -11,6 +11,9 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -83,13 +86,13 @@ class PostalAddressMixin(models.Model):
 
 class Weekday(models.IntegerChoices):
     # Python's date.weekday() numbering, so a date finds its row directly.
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 class OpeningHoursRow(models.Model):
@@ -112,21 +115,28 @@ class OpeningHoursRow(models.Model):
 
 
 def format_time(value):
-    """09:00 -> “9 am”, 17:30 -> “5:30 pm”, 12:00 -> “noon”."""
+    """09:00 -> “9 am”, 17:30 -> “5:30 pm”, 12:00 -> “noon” (in the reader's language)."""
     if value.hour == 12 and value.minute == 0:
-        return "noon"
+        return gettext("noon")
     hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
+    suffix = gettext("am") if value.hour < 12 else gettext("pm")
     return f"{hour}:{value.minute:02d} {suffix}" if value.minute else f"{hour} {suffix}"
 
 
+def format_span(opens, closes):
+    return gettext("%(opens)s to %(closes)s") % {
+        "opens": format_time(opens),
+        "closes": format_time(closes),
+    }
+
+
 def _day_range(days):
-    names = [Weekday(day).label for day in days]
+    names = [str(Weekday(day).label) for day in days]
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return f"{names[0]} to {names[-1]}"
+        return gettext("%(first)s and %(second)s") % {"first": names[0], "second": names[1]}
+    return gettext("%(first)s to %(last)s") % {"first": names[0], "last": names[-1]}
 
 
 def _hours_by_day(rows):
@@ -152,11 +162,9 @@ def opening_hours_lines(rows):
     result = []
     for hours, days in _runs(_hours_by_day(rows)):
         if hours:
-            times = ", ".join(
-                f"{format_time(opens)} to {format_time(closes)}" for opens, closes in hours
-            )
+            times = ", ".join(format_span(opens, closes) for opens, closes in hours)
         else:
-            times = "closed"
+            times = gettext("closed")
         result.append(f"{_day_range(days)}: {times}")
     return result
 
@@ -209,15 +217,16 @@ class OpeningException(models.Model):
         return ((self.opens, self.closes),) if self.opens else ()
 
 
-def _day_name(date, today):
+def _opens_when(date, today, time):
+    """“Monday at 8 am”, “today at 1 pm”, “Thursday, December 24 at 8 am”."""
     offset = (date - today).days
     if offset == 0:
-        return "today"
+        return gettext("today at %(time)s") % {"time": time}
     if offset == 1:
-        return "tomorrow"
-    if offset < 7:
-        return Weekday(date.weekday()).label
-    return f"{date:%A}, {date:%B} {date.day}"  # US style: "Thursday, December 24"
+        return gettext("tomorrow at %(time)s") % {"time": time}
+    # Translators: a date format (Django's date filter): weekday, month and day.
+    day = Weekday(date.weekday()).label if offset < 7 else date_format(date, gettext("l, F j"))
+    return gettext("%(day)s at %(time)s") % {"day": day, "time": time}
 
 
 def opening_status(rows, exceptions, now):
@@ -238,16 +247,18 @@ def opening_status(rows, exceptions, now):
 
     for opens, closes in spans_on(today):
         if opens <= time_now < closes:
-            return {"is_open": True, "text": f"Open now until {format_time(closes)}"}
-    closed = "Closed now"
+            text = gettext("Open now until %(time)s") % {"time": format_time(closes)}
+            return {"is_open": True, "text": text}
+    closed = gettext("Closed now")
     if today in by_date and not by_date[today].spans:
-        closed = f"Closed today ({by_date[today].reason})"
+        closed = gettext("Closed today (%(reason)s)") % {"reason": by_date[today].reason}
     for offset in range(15):
         date = today + datetime.timedelta(days=offset)
         for opens, _closes in spans_on(date):
             if offset or opens > time_now:
-                when = f"{_day_name(date, today)} at {format_time(opens)}"
-                return {"is_open": False, "text": f"{closed}. Opens {when}"}
+                when = _opens_when(date, today, format_time(opens))
+                text = gettext("%(closed)s. Opens %(when)s") % {"closed": closed, "when": when}
+                return {"is_open": False, "text": text}
     return {"is_open": False, "text": closed}
 
 
@@ -257,6 +268,6 @@ def weekly_hours(rows, today):
     week = []
     for day in Weekday:
         spans = by_day.get(day.value, ())
-        text = ", ".join(f"{format_time(o)} to {format_time(c)}" for o, c in spans) or "Closed"
+        text = ", ".join(format_span(o, c) for o, c in spans) or gettext("Closed")
         week.append((day.label, text, day.value == today.weekday()))
     return week

@@ -1,5 +1,6 @@
 """Section index pages (/procedures/, /news/…) and the A to Z lists some of them show."""
 
+import unicodedata
 from collections import defaultdict
 
 from django.apps import apps
@@ -8,8 +9,15 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, get_page_models
 
 from ..schema_org import web_page_node
+from ..translations import in_language, source_of
 from .base import BasePage
 from .mixins import IntroMixin
+
+
+def alphabetical(name):
+    """A sort key that files "Ablación" with "Ablation", not after Z."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def a_to_z_entries(pages):
@@ -29,10 +37,10 @@ def a_to_z_entries(pages):
                 alias["pages"].append(page)
     groups = defaultdict(list)
     for entry in [*entries, *aliases.values()]:
-        first = entry["name"][:1].upper()
+        first = alphabetical(entry["name"][:1]).upper()
         groups[first if first.isalpha() else "#"].append(entry)
     return [
-        (letter, sorted(groups[letter], key=lambda entry: entry["name"].casefold()))
+        (letter, sorted(groups[letter], key=lambda entry: alphabetical(entry["name"])))
         for letter in sorted(groups)
     ]
 
@@ -72,7 +80,11 @@ class IndexPage(IntroMixin, BasePage):
         return [web_page_node(meta, self, schema_type="CollectionPage")]
 
     def live_children(self):
-        return self.get_child_model().objects.child_of(self).live()
+        """
+        The section's live pages: the English section's, whichever language this index is in
+        (a list shows each in the reader's language with clinic.translations.in_language).
+        """
+        return self.get_child_model().objects.child_of(source_of(self)).live()
 
     def route(self, request, path_components):
         if path_components:
@@ -101,12 +113,20 @@ class AToZIndexPage(IndexPage):
     class Meta:
         abstract = True
 
+    def listed_pages(self, pages):
+        """`pages` as the list needs them (a type adds its select_related and prefetches)."""
+        return pages.defer_streamfields()
+
     def listed_children(self):
-        return self.live_children().order_by("title").defer_streamfields()
+        return self.listed_pages(self.live_children()).order_by("title")
 
     def listing(self):
         """What the list shows: its pages (as `context_object_name`) and them A to Z."""
-        pages = list(self.listed_children())
+        pages = in_language(
+            self.listed_children(), self.listed_pages(self.get_child_model().objects.all())
+        )
+        # A to Z by the names the reader sees.
+        pages.sort(key=lambda page: alphabetical(page.title))
         return {self.context_object_name: pages, "a_to_z": a_to_z_entries(pages)}
 
     def get_context(self, request, *args, **kwargs):

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "conditions",
     "locations",
     "clinic",
+    # Translation of pages and snippets in the admin (the Spanish site under /es/).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -99,6 +102,8 @@ MIDDLEWARE = [
     "clinic.site_address.SiteAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # English, or Spanish under /es/: the address alone decides (clinic.i18n).
+    "clinic.i18n.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -266,7 +271,16 @@ STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
 STAFF_SESSION_LIMIT = datetime.timedelta(hours=12)
 PASSWORD_RESET_RATE_LIMIT = (3, 60 * 60)
 
-LANGUAGE_CODE = "en-us"
+# English at / as always, Spanish under /es/ (clinic.urls). Pages are translated in the admin
+# with wagtail-localize; the site's own words come from locale/<language>/LC_MESSAGES/django.po,
+# compiled by `make install` (scripts/compile_messages.py).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own words and order (templates use date:"DATE_FORMAT").
+FORMAT_MODULE_PATH = ["clinic.formats"]
 TIME_ZONE = os.environ.get("CLINIC_TIME_ZONE", "America/New_York")
 # The clinic's name and phone number for the page shown while the database is unreachable,
 # which cannot read them from the clinic's settings. Set them in production.

@@ -1,7 +1,9 @@
 import re
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from clinic import seo
 from clinic.models.contact import format_time, tel_href
@@ -62,6 +64,13 @@ def letter_bar(a_to_z):
     letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
     extra = sorted(used - set(letters))
     return [(letter, letter in used) for letter in letters + extra]
+
+
+@register.filter
+def weekday_date(value):
+    """A date with its weekday, in the reader's language: “Thursday, December 24”."""
+    # Translators: a date format (Django's date filter): weekday, month and day.
+    return date_format(value, gettext("l, F j")) if value else ""
 
 
 @register.filter

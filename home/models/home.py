@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.models import BasePage, BodyRegion, Specialty, lines
 from clinic.models.fields import optional_link
+from clinic.translations import each_in_language, in_language
 from news.models import NewsPostPage
 
 
@@ -155,17 +156,21 @@ class HomePage(BasePage):
 
     def related_content(self):
         return {
-            "featured_procedure_list": [
+            "featured_procedure_list": in_language(
                 item.procedure
                 for item in self.featured_procedures.select_related("procedure").defer(
                     "procedure__body"
                 )
                 if item.procedure and item.procedure.live
-            ],
+            ),
             "care_team": list(Specialty.objects.filter(on_care_team=True)),
             "care_team_page": self.care_team_page,
             "body_regions": list(BodyRegion.objects.all()),
-            "latest_news": list(NewsPostPage.objects.live().for_cards()[:3]),
+            "latest_news": each_in_language(
+                NewsPostPage.objects.live().for_cards(),
+                limit=3,
+                translations=NewsPostPage.objects.for_cards(),
+            ),
         }
 
 

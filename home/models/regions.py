@@ -4,6 +4,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from clinic.models import BasePage, BodyRegion, IntroMixin
 from clinic.schema_org import page_links, web_page_node
+from clinic.translations import each_in_language
 from conditions.models import ConditionPage
 from procedures.models import ProcedurePage
 
@@ -36,13 +37,13 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
                 return None
             return {
                 "region": region,
-                "conditions": list(
+                "conditions": each_in_language(
                     ConditionPage.objects.live()
                     .filter(body_regions=region)
                     .defer_streamfields()
                     .order_by("title")
                 ),
-                "procedures": list(
+                "procedures": each_in_language(
                     ProcedurePage.objects.live()
                     .filter(body_regions=region)
                     .defer_streamfields()

@@ -5,6 +5,7 @@ from wagtail.search import index
 from clinic.blocks import BodyBlock
 from clinic.models import BasePage, IntroMixin, ListingFieldsMixin, SearchResultType
 from clinic.schema_org import clinic_id, web_page_node
+from clinic.translations import each_in_language, in_language, source_of
 from locations.models import LocationPage
 
 
@@ -38,8 +39,11 @@ class StandardPage(ListingFieldsMixin, BasePage):
         context["child_pages"] = self.kept(
             request,
             "children",
-            lambda: list(
-                StandardPage.objects.child_of(self).live().defer_streamfields().order_by("path")
+            lambda: in_language(
+                StandardPage.objects.child_of(source_of(self))
+                .live()
+                .defer_streamfields()
+                .order_by("path")
             ),
         )
         return context
@@ -74,8 +78,11 @@ class ContactPage(IntroMixin, BasePage):
         context["locations"] = self.kept(
             request,
             "locations",
-            lambda: list(
-                LocationPage.objects.live().order_by("path").prefetch_related("hours", "exceptions")
+            lambda: each_in_language(
+                LocationPage.objects.live()
+                .order_by("path")
+                .prefetch_related("hours", "exceptions"),
+                translations=LocationPage.objects.prefetch_related("hours", "exceptions"),
             ),
         )
         return context

@@ -1,6 +1,8 @@
 from clinic.models import IndexPage
+from clinic.translations import in_language
 
 from ..filters import PhysicianFilterSet
+from .physician import PhysicianPage
 
 
 class PhysicianIndexPage(IndexPage):
@@ -35,7 +37,10 @@ class PhysicianIndexPage(IndexPage):
             # Kept per combination of filters in use, as the address gives them.
             in_use = tuple(sorted((name, filters.data[name]) for name in filters.filters_in_use()))
             context["physicians"] = self.kept(
-                request, "physicians", lambda: list(filters.qs.for_cards()), *in_use
+                request,
+                "physicians",
+                lambda: in_language(filters.qs.for_cards(), PhysicianPage.objects.for_cards()),
+                *in_use,
             )
         else:
             context["physicians"] = []

@@ -17,6 +17,7 @@ from clinic.images import check_image_size
 from clinic.models import BasePage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, page_links, web_page_node
+from clinic.translations import in_language, source_of
 
 
 class PhysicianQuerySet(PageQuerySet):
@@ -251,24 +252,31 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
         return context
 
     def related_content(self):
+        # A translation shows its English page's relations, each page in the reader's language
+        # where translated (clinic.translations).
+        source = source_of(self)
         related = {
-            "specialty_list": list(self.specialties.all()),
-            "language_list": list(self.languages.all()),
+            "specialty_list": list(source.specialties.all()),
+            "language_list": list(source.languages.all()),
             "qualification_list": list(self.qualifications.all()),
             # filter(live=True), not live(): in a preview these relations are held in memory.
-            "location_list": list(self.locations.filter(live=True).order_by("path")),
-            "procedures": list(
-                listed(self.procedures_performed.filter(live=True)).order_by("title")
+            "location_list": in_language(source.locations.filter(live=True).order_by("path")),
+            "procedures": in_language(
+                listed(source.procedures_performed.filter(live=True)).order_by("title")
             ),
-            "conditions": list(listed(self.conditions_treated.filter(live=True)).order_by("title")),
+            "conditions": in_language(
+                listed(source.conditions_treated.filter(live=True)).order_by("title")
+            ),
         }
-        if self.pk:  # reverse relations need a saved page; a preview of a new one has none
+        if source.pk:  # reverse relations need a saved page; a preview of a new one has none
             # News posts live above this app; reach them through the reverse relation.
-            related["news_posts"] = list(
-                self.news_posts.model.objects.live()
-                .filter(Q(author=self) | Q(featured_physicians=self))
+            posts = self.news_posts.model.objects
+            related["news_posts"] = in_language(
+                posts.live()
+                .filter(Q(author=source) | Q(featured_physicians=source))
                 .distinct()
-                .for_cards()[:3]
+                .for_cards()[:3],
+                posts.for_cards(),
             )
         return related
 

@@ -62,7 +62,8 @@ BUDGETS = {
     # For crawlers and feed readers.
     "news feed": ("/news/feed/", 4),
     "news atom feed": ("/news/atom/", 4),
-    "sitemap": ("/sitemap.xml", 19),  # one query per page type, whatever the number of pages
+    # One query per page type, whatever the number of pages, and one for the site's languages.
+    "sitemap": ("/sitemap.xml", 20),
     "robots.txt": ("/robots.txt", 1),
 }
 
