@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test lint format check install audit bench loadtest worker clean
+.PHONY: help run serve test lint format check install messages audit bench loadtest worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,7 +39,17 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the project with its development tools
+# The site's words in each language, compiled from locale/*/LC_MESSAGES/django.po.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+$(MO_FILES): %.mo: %.po $(STAMP)
+	@$(PY) manage.py compile_translations
+
+install: $(STAMP) $(MO_FILES) ## Create .venv, install the project with its development tools, compile the translations
+
+messages: install ## After changing marked text: update locale/es/LC_MESSAGES/django.po (needs GNU gettext)
+	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=node_modules \
+	  --ignore=tests --ignore=staticfiles --ignore=scripts --ignore=demo
 
 run: install ## Set up the database and demo content, then serve the site on http://127.0.0.1:$(PORT)
 	@echo "Setting up the database"

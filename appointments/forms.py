@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
@@ -22,40 +23,42 @@ class AppointmentRequestForm(forms.ModelForm):
     """What the clinic needs to call back, and nothing more."""
 
     phone = forms.CharField(
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         max_length=30,
-        help_text="We will call you on this number.",
-        error_messages={"max_length": "Please check your phone number: it is too long."},
+        help_text=_("We will call you on this number."),
+        error_messages={"max_length": _("Please check your phone number: it is too long.")},
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
-        help_text="Only if you would rather we wrote to you.",
-        error_messages={"invalid": "Enter an email address like name@example.com."},
+        help_text=_("Only if you would rather we wrote to you."),
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
     )
     preferred_days = forms.MultipleChoiceField(
-        label="Days that suit you",
+        label=_("Days that suit you"),
         choices=AppointmentRequest.Day.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave all empty if any day suits you.",
+        help_text=_("Leave all empty if any day suits you."),
     )
     preferred_times = forms.MultipleChoiceField(
-        label="Times that suit you",
+        label=_("Times that suit you"),
         choices=AppointmentRequest.Time.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     consent = forms.BooleanField(
-        label="I agree that the clinic stores these details to call me back about an appointment.",
+        label=_(
+            "I agree that the clinic stores these details to call me back about an appointment."
+        ),
         error_messages={
-            "required": "Please tick the box to agree, or call us instead.",
+            "required": _("Please tick the box to agree, or call us instead."),
         },
     )
     # A field people never see: only programs that fill in every field fill it in.
-    website = forms.CharField(required=False, label="Leave this field empty", max_length=200)
+    website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
     # The page the patient came from. An unknown or stale value is dropped, never an error.
     about = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
 
@@ -63,14 +66,14 @@ class AppointmentRequestForm(forms.ModelForm):
         model = AppointmentRequest
         fields = AppointmentRequest.patient_fields
         labels = {
-            "name": "Your full name",
-            "patient_type": "Have you been to the clinic before?",
-            "preferred_location": "Location you would prefer",
-            "preferred_physician": "Physician you would prefer",
-            "message": "Anything the front desk should know (optional)",
+            "name": _("Your full name"),
+            "patient_type": _("Have you been to the clinic before?"),
+            "preferred_location": _("Location you would prefer"),
+            "preferred_physician": _("Physician you would prefer"),
+            "message": _("Anything the front desk should know (optional)"),
         }
         help_texts = {
-            "message": (
+            "message": _(
                 "For example, the best time to call. Please do not write about your symptoms "
                 "or health: we will ask about them on the phone."
             ),
@@ -82,12 +85,12 @@ class AppointmentRequestForm(forms.ModelForm):
         }
         error_messages = {
             "name": {
-                "required": "Enter your name, so we know who to ask for.",
-                "max_length": "Please shorten your name to at most %(limit_value)d letters.",
+                "required": _("Enter your name, so we know who to ask for."),
+                "max_length": _("Please shorten your name to at most %(limit_value)d letters."),
             },
-            "patient_type": {"required": "Tell us whether you have been to the clinic before."},
+            "patient_type": {"required": _("Tell us whether you have been to the clinic before.")},
             "message": {
-                "max_length": "Please keep the message to %(limit_value)d letters or fewer.",
+                "max_length": _("Please keep the message to %(limit_value)d letters or fewer."),
             },
         }
 
@@ -104,15 +107,15 @@ class AppointmentRequestForm(forms.ModelForm):
         # The English pages, whatever the form's language: the front desk reads them.
         english = default_locale_id()
         locations.queryset = LocationPage.objects.live().filter(locale_id=english).order_by("path")
-        locations.empty_label = "No preference"
-        locations.error_messages["invalid_choice"] = "Choose a location from the list."
+        locations.empty_label = _("No preference")
+        locations.error_messages["invalid_choice"] = _("Choose a location from the list.")
         physicians = self.fields["preferred_physician"]
         physicians.queryset = (
             PhysicianPage.objects.live().filter(locale_id=english).order_by("family_name", "title")
         )
-        physicians.empty_label = "No preference"
+        physicians.empty_label = _("No preference")
         physicians.label_from_instance = lambda physician: physician.display_name
-        physicians.error_messages["invalid_choice"] = "Choose a physician from the list."
+        physicians.error_messages["invalid_choice"] = _("Choose a physician from the list.")
         if not allow_message:
             del self.fields["message"]
 
@@ -123,7 +126,7 @@ class AppointmentRequestForm(forms.ModelForm):
         phone = self.cleaned_data["phone"].strip()
         if phone and not PHONE_PATTERN.match(phone):
             raise forms.ValidationError(
-                "Enter a phone number using digits, e.g. (312) 555-0147.", code="invalid"
+                _("Enter a phone number using digits, e.g. (312) 555-0147."), code="invalid"
             )
         return phone
 
@@ -133,7 +136,7 @@ class AppointmentRequestForm(forms.ModelForm):
             self.add_error(
                 "phone",
                 forms.ValidationError(
-                    "Give us a phone number or an email address, so we can reach you.",
+                    _("Give us a phone number or an email address, so we can reach you."),
                     code="required",
                 ),
             )

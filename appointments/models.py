@@ -6,6 +6,7 @@ in an e-mail, and is deleted after the retention period (see delete_old_appointm
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from clinic.models.fields import optional_link
 
@@ -22,19 +23,19 @@ class AppointmentRequest(models.Model):
         CLOSED = "closed", "Closed"
 
     class PatientType(models.TextChoices):
-        NEW = "new", "New patient"
-        RETURNING = "returning", "Returning patient"
+        NEW = "new", _("New patient")
+        RETURNING = "returning", _("Returning patient")
 
     class Day(models.TextChoices):
-        MONDAY = "mon", "Monday"
-        TUESDAY = "tue", "Tuesday"
-        WEDNESDAY = "wed", "Wednesday"
-        THURSDAY = "thu", "Thursday"
-        FRIDAY = "fri", "Friday"
+        MONDAY = "mon", _("Monday")
+        TUESDAY = "tue", _("Tuesday")
+        WEDNESDAY = "wed", _("Wednesday")
+        THURSDAY = "thu", _("Thursday")
+        FRIDAY = "fri", _("Friday")
 
     class Time(models.TextChoices):
-        MORNING = "morning", "Morning"
-        AFTERNOON = "afternoon", "Afternoon"
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
 
     name = models.CharField(max_length=100)
     phone = models.CharField(max_length=30, blank=True)
@@ -85,12 +86,12 @@ class AppointmentRequest(models.Model):
     @property
     def preferred_days_display(self):
         labels = dict(self.Day.choices)
-        return ", ".join(labels.get(day, day) for day in self.preferred_days) or "Any day"
+        return ", ".join(str(labels.get(day, day)) for day in self.preferred_days) or "Any day"
 
     @property
     def preferred_times_display(self):
         labels = dict(self.Time.choices)
-        return ", ".join(labels.get(time, time) for time in self.preferred_times) or "Any time"
+        return ", ".join(str(labels.get(time, time)) for time in self.preferred_times) or "Any time"
 
 
 class AppointmentAccessLog(models.Model):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from wagtail.models import Site
@@ -27,10 +28,10 @@ def render_form(request, form, status=200, problem=None):
         "form": form,
         "problem": problem,
         "about_page": about_page,
-        "page_title": "Request an appointment",
-        "meta_description": "Ask the clinic for an appointment online; we will call you back.",
-        "breadcrumb_trail": [{"title": "Home", "url": "/"}],
-        "breadcrumb_current": "Request an appointment",
+        "page_title": _("Request an appointment"),
+        "meta_description": _("Ask the clinic for an appointment online; we will call you back."),
+        "breadcrumb_trail": [],
+        "breadcrumb_current": _("Request an appointment"),
         "retention_days": settings.APPOINTMENT_RETENTION_DAYS,
     }
     return TemplateResponse(
@@ -55,7 +56,7 @@ def appointment_request_view(request):
             request,
             form,
             status=429,
-            problem=(
+            problem=_(
                 "We have received several requests from your connection in a short time, so "
                 "we cannot take another one online just now. Please call us instead."
             ),
@@ -66,7 +67,7 @@ def appointment_request_view(request):
             request,
             form,
             status=400,
-            problem="We could not send your request. Please call us instead.",
+            problem=_("We could not send your request. Please call us instead."),
         )
     if not form.is_valid():
         return render_form(request, form, status=400)
@@ -84,9 +85,9 @@ def appointment_request_sent_view(request):
         request,
         "appointments/appointment_request_sent.html",
         {
-            "page_title": "Request sent",
+            "page_title": _("Request sent"),
             "noindex": True,
-            "breadcrumb_trail": [{"title": "Home", "url": "/"}],
-            "breadcrumb_current": "Request sent",
+            "breadcrumb_trail": [],
+            "breadcrumb_current": _("Request sent"),
         },
     )

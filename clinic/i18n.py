@@ -51,3 +51,16 @@ class PathLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def in_reader_language(obj, name):
+    """
+    A text field of `obj` as the reader's language has it: its "<name>_<language>" twin (e.g.
+    `emergency_notice_es` on Spanish pages) where that is filled in, else the English field.
+    """
+    language = translation.get_language()
+    if language != DEFAULT_LANGUAGE:
+        twin = getattr(obj, f"{name}_{language}", "")
+        if twin:
+            return twin
+    return getattr(obj, name)

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site, get_page_models
@@ -93,12 +94,16 @@ class PageMeta:
 def breadcrumb_trail(context):
     """
     [(name, url), ...] from the home page to the page shown, the page itself last. A view that
-    is not a page (or a sub-page of a routable page) sets `breadcrumb_trail` (pages or dicts
-    with title and url) and `breadcrumb_current`. The home page has no breadcrumbs.
+    is not a page (or a sub-page of a routable page) sets `breadcrumb_trail` (the pages or
+    dicts with title and url between the home page and itself) and `breadcrumb_current`. The
+    home page has no breadcrumbs.
     """
     request = context.get("request")
     if "breadcrumb_trail" in context:
-        trail, current = context["breadcrumb_trail"], context["breadcrumb_current"]
+        navigation = context.get("navigation") or {}
+        home = {"title": gettext("Home"), "url": navigation.get("home") or "/"}
+        trail = [home, *context["breadcrumb_trail"]]
+        current = context["breadcrumb_current"]
     else:
         page = context.get("page")
         if page is None or getattr(page, "depth", 0) <= 2:
@@ -116,7 +121,7 @@ def breadcrumb_trail(context):
         if isinstance(ancestor, dict):
             items.append((ancestor["title"], ancestor["url"]))
         else:
-            name = "Home" if ancestor.depth == 2 else ancestor.title
+            name = gettext("Home") if ancestor.depth == 2 else ancestor.title
             items.append((name, ancestor.get_url(request)))
     return [*items, (current, request.path if request else "")]
 

@@ -29,6 +29,14 @@ def locale_ids():
     return ids
 
 
+def language_of_page(page):
+    """The language code of a page's locale, without a query ("" for anything else)."""
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None:
+        return ""
+    return next((code for code, pk in locale_ids().items() if pk == locale_id), "")
+
+
 def default_locale_id():
     return locale_ids().get(DEFAULT_LANGUAGE)
 

@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -38,7 +39,7 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
 
     reading_fields = ("summary", "symptoms", "when_to_see_doctor", "body")
 
-    search_result_type = SearchResultType("conditions", "Condition", "Conditions", order=2)
+    search_result_type = SearchResultType("conditions", _("Condition"), _("Conditions"), order=2)
 
     appointment_subject = True
 
@@ -127,7 +128,7 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         regions = context.get("body_region_list")
         if regions:
             condition["associatedAnatomy"] = [
-                {"@type": "AnatomicalStructure", "name": region.name} for region in regions
+                {"@type": "AnatomicalStructure", "name": region.shown_name} for region in regions
             ]
         if self.symptom_list:
             condition["signOrSymptom"] = [

@@ -35,8 +35,9 @@ from procedures.models import ProcedureIndexPage
 from site_search.models import SearchSynonym
 
 from .images import DIAGRAMS
-from .markup import lines_text, load_data, text_to_html
-from .pages import WEEKDAYS, ContentPagesMixin
+from .markup import lines_text, load_data
+from .pages import WEEKDAYS, ContentPagesMixin, home_page
+from .spanish import SpanishPagesMixin
 
 
 Image = get_image_model()
@@ -50,7 +51,7 @@ class LoadReport:
         self.created.append(thing)
 
 
-class DemoContentLoader(ContentPagesMixin):
+class DemoContentLoader(SpanishPagesMixin, ContentPagesMixin):
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.report = LoadReport()
@@ -60,7 +61,7 @@ class DemoContentLoader(ContentPagesMixin):
         if self.stdout:
             self.stdout.write(message)
 
-    STEPS = 6
+    STEPS = 7
 
     def step(self, number, what):
         """One line of progress: `make run` shows a newcomer what is being built."""
@@ -108,11 +109,14 @@ class DemoContentLoader(ContentPagesMixin):
         conditions = self.load_conditions(condition_index)
         self.step(5, "procedures")
         procedures = self.load_procedures(procedure_index, conditions)
-        self.step(6, "physicians, news, roles and workflows")
+        self.step(6, "physicians and news")
         physicians = self.load_physicians(physician_index)
         self.load_news(news_index, physicians, procedures, conditions)
         self.load_featured_procedures(home, procedures)
-        configure_roles(apps)  # permissions and workflows for the sections just built
+        self.step(7, "the Spanish pages, roles and workflows")
+        self.load_spanish(HomePage.objects.get(pk=home.pk), procedures)
+        # Permissions and workflows for the sections just built, in both languages.
+        configure_roles(apps)
         return self.report
 
     # Snippets and settings
@@ -179,22 +183,7 @@ class DemoContentLoader(ContentPagesMixin):
             for welcome in root.get_children().filter(slug="home"):
                 if welcome.specific_class is Page:
                     welcome.delete()
-            home = HomePage(
-                title=data["title"],
-                slug="home",
-                hero_heading=data["hero_heading"],
-                hero_text=data["hero_text"].strip(),
-                intro_heading=data["intro_heading"],
-                intro=text_to_html(data["intro"]),
-                difference_heading=data["difference_heading"],
-                difference=text_to_html(data["difference"]),
-                pain_heading=data["pain_heading"],
-                pain_types=data["pain_types"].strip(),
-                care_team_heading=data["care_team_heading"],
-                care_team_intro=text_to_html(data["care_team_intro"]),
-                procedures_heading=data["procedures_heading"],
-                procedures_intro=data["procedures_intro"],
-            )
+            home = home_page(data)
             root.add_child(instance=home)
             self.publish(home)
 

@@ -1,6 +1,7 @@
 """The plain-text markup of the demo data files, turned into rich text and StreamField data."""
 
 import tomllib
+import uuid
 from pathlib import Path
 
 from django.utils.html import escape
@@ -35,10 +36,11 @@ def text_to_html(text):
     return "".join(html)
 
 
-def text_to_blocks(text, images=None):
+def text_to_blocks(text, images=None, figures=None):
     """
     The same markup as raw StreamField data, where a "## " line starts a section and a line
-    "!figure <image key>: <caption>" places one of the demo diagrams.
+    "!figure <image key>: <caption>" places one of the demo diagrams. `figures` gives a
+    diagram's alt text and labels in another language: {key: {"alt": ..., "labels": [...]}}.
     """
     blocks, buffer = [], []
 
@@ -54,17 +56,19 @@ def text_to_blocks(text, images=None):
         elif line.startswith("!figure "):
             flush()
             key, _, caption = line.removeprefix("!figure ").partition(":")
-            image = images[key.strip()]
+            key = key.strip()
+            image = images[key]
+            words = (figures or {}).get(key, {})
             blocks.append(
                 {
                     "type": "figure",
                     "value": {
                         "image": {
                             "image": image.pk,
-                            "alt_text": image.description,
+                            "alt_text": words.get("alt", image.description),
                             "decorative": False,
                         },
-                        "labels": DIAGRAMS[key.strip()].get("labels", []),
+                        "labels": list_items(words.get("labels", DIAGRAMS[key].get("labels", []))),
                         "caption": caption.strip(),
                     },
                 }
@@ -73,6 +77,11 @@ def text_to_blocks(text, images=None):
             buffer.append(line)
     flush()
     return blocks
+
+
+def list_items(values):
+    """A ListBlock's items with ids, as the admin saves them: translations find each item by it."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def lines_text(values):

@@ -10,10 +10,30 @@ from news.models import NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
 
-from .markup import lines_text, load_data, text_to_blocks, text_to_html
+from .markup import lines_text, list_items, load_data, text_to_blocks, text_to_html
 
 
 WEEKDAYS = {label: value for value, label in Weekday.choices}
+
+
+def home_page(data, slug="home"):
+    """An unsaved home page from the data (in any language)."""
+    return HomePage(
+        title=data["title"],
+        slug=slug,
+        hero_heading=data["hero_heading"],
+        hero_text=data["hero_text"].strip(),
+        intro_heading=data["intro_heading"],
+        intro=text_to_html(data["intro"]),
+        difference_heading=data["difference_heading"],
+        difference=text_to_html(data["difference"]),
+        pain_heading=data["pain_heading"],
+        pain_types=data["pain_types"].strip(),
+        care_team_heading=data["care_team_heading"],
+        care_team_intro=text_to_html(data["care_team_intro"]),
+        procedures_heading=data["procedures_heading"],
+        procedures_intro=data["procedures_intro"],
+    )
 
 
 class ContentPagesMixin:
@@ -103,49 +123,7 @@ class ContentPagesMixin:
             if existing is not None:
                 pages[item["slug"]] = existing.specific
                 continue
-            body = text_to_blocks(item.get("body", ""), self.images)
-            if "callout" in item:
-                callout = item["callout"]
-                body.append(
-                    {
-                        "type": "callout",
-                        "value": {
-                            "tone": callout["tone"],
-                            "heading": callout["heading"],
-                            "text": text_to_html(callout["text"]),
-                        },
-                    }
-                )
-            if item.get("questions"):
-                body.append(
-                    {
-                        "type": "questions",
-                        "value": {
-                            "heading": "Common questions",
-                            "questions": [
-                                {
-                                    "question": q["question"],
-                                    "answer": text_to_html(q["answer"]),
-                                }
-                                for q in item["questions"]
-                            ],
-                        },
-                    }
-                )
-            page = ProcedurePage(
-                title=item["title"],
-                slug=item["slug"],
-                summary=item["summary"],
-                also_known_as=lines_text(item.get("also_known_as")),
-                purpose=item.get("purpose", ""),
-                procedure_type=item.get("procedure_type", "PercutaneousProcedure"),
-                setting=item.get("setting", ProcedurePage.Setting.OUTPATIENT),
-                visits_needed=item.get("visits_needed", ""),
-                medicines_used=item.get("medicines_used", ""),
-                typical_relief_onset=item.get("typical_relief_onset", ""),
-                typical_relief_duration=item.get("typical_relief_duration", ""),
-                body=body,
-            )
+            page = self.procedure_page(item)
             page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
             page.conditions_treated = [conditions[slug] for slug in item.get("conditions", [])]
             index.add_child(instance=page)
@@ -157,6 +135,49 @@ class ContentPagesMixin:
                 page.general_procedure = pages[item["general"]]
             self.publish(page)
         return pages
+
+    def procedure_page(self, item, figures=None, questions_heading="Common questions"):
+        """An unsaved procedure page from one item of the data (in any language)."""
+        body = text_to_blocks(item.get("body", ""), self.images, figures)
+        if "callout" in item:
+            callout = item["callout"]
+            body.append(
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": callout["tone"],
+                        "heading": callout["heading"],
+                        "text": text_to_html(callout["text"]),
+                    },
+                }
+            )
+        if item.get("questions"):
+            body.append(
+                {
+                    "type": "questions",
+                    "value": {
+                        "heading": questions_heading,
+                        "questions": list_items(
+                            {"question": q["question"], "answer": text_to_html(q["answer"])}
+                            for q in item["questions"]
+                        ),
+                    },
+                }
+            )
+        return ProcedurePage(
+            title=item["title"],
+            slug=item["slug"],
+            summary=item["summary"],
+            also_known_as=lines_text(item.get("also_known_as")),
+            purpose=item.get("purpose", ""),
+            procedure_type=item.get("procedure_type", "PercutaneousProcedure"),
+            setting=item.get("setting", ProcedurePage.Setting.OUTPATIENT),
+            visits_needed=item.get("visits_needed", ""),
+            medicines_used=item.get("medicines_used", ""),
+            typical_relief_onset=item.get("typical_relief_onset", ""),
+            typical_relief_duration=item.get("typical_relief_duration", ""),
+            body=body,
+        )
 
     def load_physicians(self, index):
         pages = {}

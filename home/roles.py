@@ -27,10 +27,13 @@ EDITORIAL_REVIEW = "Editorial review"
 
 # Model permissions, as "app_label.codename".
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin"],
+    # Editors translate pages too (wagtail-localize): a translation publishes only where they
+    # may publish, so clinical translations still need a medical reviewer.
+    EDITORS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
     MEDICAL_REVIEWERS: ["wagtailadmin.access_admin"],
     SITE_ADMINS: [
         "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -64,7 +65,7 @@ class LocationIndexPage(ChangesWithTheClock, IndexPage):
 class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, BasePage):
     """A place where patients are seen, e.g. the main clinic."""
 
-    search_result_type = SearchResultType("locations", "Location", "Locations", order=4)
+    search_result_type = SearchResultType("locations", _("Location"), _("Locations"), order=4)
     reading_fields = ("summary", "parking", "access")
     own_prefetch_related = ("hours", "exceptions")
 

@@ -5,6 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext
 
 from clinic.navigation import get_clinic_settings
 
@@ -29,7 +30,10 @@ class NewsFeed(Feed):
 
     def title(self, index_page):
         clinic_settings = get_clinic_settings(index_page.get_site())
-        return f"{index_page.title} from {clinic_settings.clinic_name}"
+        return gettext("%(news)s from %(clinic)s") % {
+            "news": index_page.title,
+            "clinic": clinic_settings.clinic_name,
+        }
 
     def link(self, index_page):
         return index_page.get_full_url(self.request)
@@ -38,7 +42,9 @@ class NewsFeed(Feed):
         return self.link(index_page) + self.route
 
     def description(self, index_page):
-        return index_page.intro or f"The latest {index_page.title.lower()} of the clinic."
+        return index_page.intro or gettext("The latest %(news)s of the clinic.") % {
+            "news": index_page.title.lower()
+        }
 
     subtitle = description  # Atom's name for it
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -102,7 +103,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 class NewsPostPage(ListingFieldsMixin, BasePage):
     """A news post or article, e.g. a new physician joining the clinic."""
 
-    search_result_type = SearchResultType("news", "News", "News", order=5)
+    search_result_type = SearchResultType("news", _("News"), _("News"), order=5)
     reading_fields = ("summary", "body")
     own_select_related = ("image",)
 

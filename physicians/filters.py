@@ -10,6 +10,8 @@ from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
@@ -54,7 +56,7 @@ class PickOneFilter(django_filters.ModelChoiceFilter):
     error), and an unknown value says what was not found.
     """
 
-    def __init__(self, label, model, field_name, noun, order="title"):
+    def __init__(self, label, model, field_name, empty_label, not_found, order="title"):
         self.options_model, self.order = model, order
         self.is_page = issubclass(model, Page)
         super().__init__(
@@ -62,11 +64,9 @@ class PickOneFilter(django_filters.ModelChoiceFilter):
             queryset=self.understood,
             field_name=field_name,
             to_field_name="slug" if self.is_page else None,
-            empty_label=f"Any {noun}",
+            empty_label=empty_label,
             distinct=True,
-            error_messages={
-                "invalid_choice": f"We could not find that {noun}. Choose one from the list."
-            },
+            error_messages={"invalid_choice": not_found},
         )
 
     def understood(self, request):  # called per request: relations exist once models load
@@ -97,24 +97,51 @@ class PhysicianFilterSet(django_filters.FilterSet):
     """
 
     name = django_filters.CharFilter(
-        label="Physician's name",
+        label=_("Physician's name"),
         method="filter_name",
         max_length=NAME_MAX_LENGTH,
         error_messages={
-            "max_length": "Please type a shorter name (at most %(limit_value)d letters)."
+            "max_length": _("Please type a shorter name (at most %(limit_value)d letters).")
         },
     )
     procedure = PickOneFilter(
-        "Procedure they perform", ProcedurePage, "procedures_performed", "procedure"
+        _("Procedure they perform"),
+        ProcedurePage,
+        "procedures_performed",
+        _("Any procedure"),
+        _("We could not find that procedure. Choose one from the list."),
     )
     condition = PickOneFilter(
-        "Condition they treat", ConditionPage, "conditions_treated", "condition"
+        _("Condition they treat"),
+        ConditionPage,
+        "conditions_treated",
+        _("Any condition"),
+        _("We could not find that condition. Choose one from the list."),
     )
-    specialty = PickOneFilter("Specialty", Specialty, "specialties", "specialty")
-    language = PickOneFilter("Language spoken", Language, "languages", "language")
-    location = PickOneFilter("Location", LocationPage, "locations", "location", order="path")
+    specialty = PickOneFilter(
+        _("Specialty"),
+        Specialty,
+        "specialties",
+        _("Any specialty"),
+        _("We could not find that specialty. Choose one from the list."),
+    )
+    language = PickOneFilter(
+        _("Language spoken"),
+        Language,
+        "languages",
+        _("Any language"),
+        _("We could not find that language. Choose one from the list."),
+    )
+    location = PickOneFilter(
+        _("Location"),
+        LocationPage,
+        "locations",
+        _("Any location"),
+        _("We could not find that location. Choose one from the list."),
+        order="path",
+    )
     accepting = CheckboxFilter(
-        label="Only physicians taking new patients", method="filter_accepting"
+        label=_("Only physicians taking new patients"), method="filter_accepting"
     )
 
     def __init__(self, *args, options=None, **kwargs):
@@ -172,7 +199,7 @@ class PhysicianFilterSet(django_filters.FilterSet):
             value = self.form.cleaned_data.get(name)
             if not value:
                 continue
-            shown = "Yes" if value is True else str(value)
+            shown = gettext("Yes") if value is True else str(value)
             others = {key: val for key, val in self.data.items() if key != name and val}
             active.append((field.label, shown, "?" + urlencode(others)))
         return active

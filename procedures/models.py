@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -49,26 +50,26 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
 
     reading_fields = ("summary", "body")
 
-    search_result_type = SearchResultType("procedures", "Procedure", "Procedures", order=1)
+    search_result_type = SearchResultType("procedures", _("Procedure"), _("Procedures"), order=1)
     clinic_service_type = "MedicalProcedure"
 
     appointment_subject = True
 
     class Purpose(models.TextChoices):
-        DIAGNOSIS = "diagnosis", "To find the source of pain"
-        TREATMENT = "treatment", "To treat pain"
-        BOTH = "both", "To find the source of pain and to treat it"
+        DIAGNOSIS = "diagnosis", _("To find the source of pain")
+        TREATMENT = "treatment", _("To treat pain")
+        BOTH = "both", _("To find the source of pain and to treat it")
 
     class ProcedureType(models.TextChoices):
         # The values are schema.org's MedicalProcedureType members.
-        PERCUTANEOUS = "PercutaneousProcedure", "Through the skin, with a needle or thin tube"
-        SURGICAL = "SurgicalProcedure", "Surgery through a cut (incision)"
-        NONINVASIVE = "NoninvasiveProcedure", "Nothing goes through the skin"
+        PERCUTANEOUS = "PercutaneousProcedure", _("Through the skin, with a needle or thin tube")
+        SURGICAL = "SurgicalProcedure", _("Surgery through a cut (incision)")
+        NONINVASIVE = "NoninvasiveProcedure", _("Nothing goes through the skin")
 
     class Setting(models.TextChoices):
-        OUTPATIENT = "outpatient", "Outpatient: you go home the same day"
-        INPATIENT = "inpatient", "In hospital: you stay at least one night"
-        EITHER = "either", "Outpatient or in hospital, depending on the case"
+        OUTPATIENT = "outpatient", _("Outpatient: you go home the same day")
+        INPATIENT = "inpatient", _("In hospital: you stay at least one night")
+        EITHER = "either", _("Outpatient or in hospital, depending on the case")
 
     purpose = models.CharField(
         max_length=20,
@@ -227,7 +228,7 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
             procedure["procedureType"] = f"https://schema.org/{self.procedure_type}"
         regions = context.get("body_region_list")
         if regions:
-            procedure["bodyLocation"] = ", ".join(region.name for region in regions)
+            procedure["bodyLocation"] = ", ".join(region.shown_name for region in regions)
         procedure.update(body_sections(self.body))
         conditions = page_links(meta, context.get("conditions", ()), "MedicalCondition")
         return [medical_web_page_node(meta, self, procedure, about=conditions), procedure]

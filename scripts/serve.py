@@ -72,7 +72,10 @@ def main():
             "Start it (e.g. `redis-server --daemonize yes`) or set REDIS_URL."
         )
     python = sys.executable
-    print("Release steps (the Procfile's release line): migrate, collectstatic")
+    print(
+        "Release steps (the Procfile's release line): compile_translations, migrate, collectstatic"
+    )
+    run(env, python, "manage.py", "compile_translations", "--verbosity", "0")
     run(env, python, "manage.py", "migrate", "--noinput", "--verbosity", "0")
     run(env, python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0")
     run(env, python, "manage.py", "load_demo_content")

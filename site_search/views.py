@@ -4,6 +4,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
@@ -13,18 +15,20 @@ from .query import MAX_QUERY_LENGTH, clean_query, result_type_for, result_types
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search this website",
+        label=_("Search this website"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
-            "max_length": "Your search is too long. Please use fewer words (at most %(limit_value)d letters)."
+            "max_length": _(
+                "Your search is too long. Please use fewer words (at most %(limit_value)d letters)."
+            )
         },
     )
     type = forms.ChoiceField(
         required=False,
-        choices=lambda: [("", "All results")] + [(t.key, t.plural) for t in result_types()],
+        choices=lambda: [("", _("All results"))] + [(t.key, t.plural) for t in result_types()],
         error_messages={
-            "invalid_choice": "We do not have that kind of result. Showing all results."
+            "invalid_choice": _("We do not have that kind of result. Showing all results.")
         },
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=1000)
@@ -39,11 +43,13 @@ def search_view(request):
     context = {
         "form": form,
         "query": "",
-        "page_title": "Search",
+        "page_title": _("Search"),
         "noindex": True,  # results pages are for people, not search engines
-        "meta_description": "Search the clinic's pages on procedures, conditions, physicians and news.",
-        "breadcrumb_trail": [{"title": "Home", "url": "/"}],
-        "breadcrumb_current": "Search",
+        "meta_description": _(
+            "Search the clinic's pages on procedures, conditions, physicians and news."
+        ),
+        "breadcrumb_trail": [],
+        "breadcrumb_current": _("Search"),
     }
     status = 200
     if not form.is_valid():
@@ -80,7 +86,7 @@ def search_view(request):
                     for key, count in outcome.counts().items()
                     if count
                 ],
-                "page_title": f"Search results for “{query}”",
+                "page_title": gettext("Search results for “%(query)s”") % {"query": query},
             }
         )
     return TemplateResponse(request, "site_search/search.html", context, status=status)
@@ -90,7 +96,7 @@ def suggest_view(request):
     """/search/suggest/?q=…: page titles and addresses for the search box, as JSON."""
     query = clean_query(request.GET.get("q", ""))
     if len(query) > 100:
-        return JsonResponse({"error": "Please type fewer letters (at most 100)."}, status=400)
+        return JsonResponse({"error": _("Please type fewer letters (at most 100).")}, status=400)
     results = site_search.suggest(query) if len(query) >= 2 else []
     response = JsonResponse({"query": query, "results": results})
     response["Cache-Control"] = "public, max-age=300"

@@ -133,7 +133,7 @@ def create_fictional_physician():
     sacroiliac joint injection, has a photo and takes new patients.
     """
     physician = PhysicianPageFactory(
-        parent=PhysicianIndexPage.objects.get(),
+        parent=PhysicianIndexPage.objects.get(locale__language_code="en"),
         title="Alex Example",
         family_name="Example",
         procedures_performed=[ProcedurePage.objects.get(slug="sacroiliac-joint-injection")],
@@ -172,7 +172,9 @@ def reviewer():
     """A medical reviewer whose account belongs to a (fictional) physician's profile."""
     user = make_user("rev", MEDICAL_REVIEWERS)
     physician = PhysicianPageFactory(
-        parent=PhysicianIndexPage.objects.get(), title="Robin Reviewer", family_name="Reviewer"
+        parent=PhysicianIndexPage.objects.get(locale__language_code="en"),
+        title="Robin Reviewer",
+        family_name="Reviewer",
     )
     physician.reviewer_account = user
     physician.save_revision().publish()

@@ -28,6 +28,12 @@ PAGES = {
     "location": "/locations/anytown/",
     "contact page": "/contact/",
     "appointment request": "/appointments/request/",
+    # The Spanish site: the page types the demo translates.
+    "spanish home": "/es/",
+    "spanish procedure index": "/es/procedimientos/",
+    "spanish procedure": "/es/procedimientos/inyeccion-articulacion-sacroiliaca/",
+    "spanish contact page": "/es/contacto/",
+    "spanish appointment request": "/es/appointments/request/",
 }
 
 # Views kept out of search engines, and the answers to bad input.
@@ -38,6 +44,8 @@ OTHER_PAGES = {
     "search results": "/search/?q=injection",
     "search without results": "/search/?q=qwertyuiop",
     "not found": "/no-such-page/",
+    "spanish search results": "/es/search/?q=inyeccion",
+    "spanish not found": "/es/no-such-page/",
 }
 
 ALL_PAGES = {**PAGES, **OTHER_PAGES}

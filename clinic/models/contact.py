@@ -178,7 +178,7 @@ def opening_hours_schema(rows):
             specs.append(
                 {
                     "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": [Weekday(day).label for day in days],
+                    "dayOfWeek": [Weekday(day).name.title() for day in days],  # English names
                     "opens": opens.strftime("%H:%M"),
                     "closes": closes.strftime("%H:%M"),
                 }

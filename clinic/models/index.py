@@ -53,7 +53,8 @@ class IndexPage(IntroMixin, BasePage):
     """
 
     child_model = None
-    max_count = 1
+    # One per home page: the English home's and each translation's.
+    max_count_per_parent = 1
 
     content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
 

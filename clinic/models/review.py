@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from wagtail.admin.panels import HelpPanel, Panel
 
+from ..translations import default_locale_id
+
 
 DUE_SOON_DAYS = 30
 
@@ -88,3 +90,11 @@ class MedicalReviewMixin(models.Model):
     @property
     def review_status(self):
         return review_status(self.next_review_due)
+
+    @property
+    def is_unreviewed_translation(self):
+        """
+        A translation with no review of its own: its source's review does not cover it (the
+        translation may say something else), so patients are told.
+        """
+        return self.review is None and self.locale_id != default_locale_id()

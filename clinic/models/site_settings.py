@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..i18n import in_reader_language
 from .contact import (
     OpeningHoursRow,
     PostalAddressMixin,
@@ -56,6 +57,22 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
             "Do not use this website or our phone line for emergencies."
         ),
         help_text="Shown at the foot of every page. Keep the words “call 911”.",
+    )
+    # What Spanish pages show instead (the rest of the details are names and numbers).
+    emergency_notice_es = models.TextField(
+        "emergency notice in Spanish",
+        max_length=300,
+        blank=True,
+        default=(
+            "Si tiene una emergencia médica, llame al 911 o vaya a la sala de emergencias más "
+            "cercana. No use este sitio web ni nuestro teléfono para emergencias."
+        ),
+        help_text="The same notice for the Spanish pages. Keep the words “llame al 911”.",
+    )
+    opening_hours_note_es = models.TextField(
+        "opening hours note in Spanish",
+        blank=True,
+        help_text="Optional. The note above, for the Spanish pages.",
     )
     facebook_url = models.URLField("Facebook page", blank=True)
     youtube_url = models.URLField("YouTube channel", blank=True)
@@ -102,10 +119,14 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
                     ),
                     InlinePanel("hours", label="Opening hours"),
                     FieldPanel("opening_hours_note"),
+                    FieldPanel("opening_hours_note_es"),
                 ],
                 heading="Opening hours",
             ),
-            ObjectList([FieldPanel("emergency_notice")], heading="Emergency notice"),
+            ObjectList(
+                [FieldPanel("emergency_notice"), FieldPanel("emergency_notice_es")],
+                heading="Emergency notice",
+            ),
             ObjectList([FieldPanel("appointment_message_enabled")], heading="Appointment requests"),
             ObjectList(
                 [
@@ -127,9 +148,15 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
     def phone_href(self):
         return tel_href(self.phone)
 
+    @property
+    def emergency_text(self):
+        return in_reader_language(self, "emergency_notice")
+
     @cached_property
     def opening_hours_lines(self):
-        return [*opening_hours_lines(self.hours.all()), *lines(self.opening_hours_note)]
+        # Cached per language with the rest (clinic.navigation), so worked out in the reader's.
+        note = in_reader_language(self, "opening_hours_note")
+        return [*opening_hours_lines(self.hours.all()), *lines(note)]
 
     @cached_property
     def opening_hours_schema(self):

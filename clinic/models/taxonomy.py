@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..i18n import in_reader_language
+
 
 class BodyRegion(index.Indexed, Orderable):
     """Where it hurts, in a patient's words: procedures and conditions are grouped by these."""
@@ -26,14 +28,33 @@ class BodyRegion(index.Indexed, Orderable):
         help_text="Optional. One short line saying what this region covers, e.g. “Including the shoulders”.",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    # What Spanish pages show (the English words where these are empty).
+    name_es = models.CharField("name in Spanish", max_length=80, blank=True)
+    description_es = models.CharField("description in Spanish", max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("name_es"),
+        FieldPanel("description_es"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(Orderable.Meta):
         verbose_name = "body region"
 
     def __str__(self):
-        return self.name
+        return self.shown_name
+
+    @property
+    def shown_name(self):
+        """The name in the reader's language."""
+        return in_reader_language(self, "name")
+
+    @property
+    def shown_description(self):
+        return in_reader_language(self, "description")
 
 
 class Specialty(index.Indexed, models.Model):

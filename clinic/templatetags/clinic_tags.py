@@ -1,12 +1,14 @@
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext
 
 from clinic import seo
 from clinic.models.contact import format_time, tel_href
+from clinic.translations import language_of_page
 
 
 register = template.Library()
@@ -64,6 +66,18 @@ def letter_bar(a_to_z):
     letters = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
     extra = sorted(used - set(letters))
     return [(letter, letter in used) for letter in letters + extra]
+
+
+@register.filter
+def lang_of(page):
+    """
+    ` lang="en"` for a page shown in a list of another language (a procedure not yet
+    translated, listed on a Spanish page), so screen readers pronounce it right (WCAG 3.1.2).
+    """
+    language = language_of_page(page)
+    if language and language != translation.get_language():
+        return format_html(' lang="{}"', language)
+    return ""
 
 
 @register.filter

@@ -1,7 +1,9 @@
 from django.http import Http404
+from django.utils.translation import gettext
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from clinic.content_cache import remember
 from clinic.models import BasePage, BodyRegion, IntroMixin
 from clinic.schema_org import page_links, web_page_node
 from clinic.translations import each_in_language
@@ -17,7 +19,7 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1  # one per home page, in each language
 
     content_panels = [*BasePage.content_panels, *IntroMixin.intro_panels]
 
@@ -60,13 +62,13 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
             template="home/body_region_page.html",
             context_overrides={
                 "region": region,
-                "breadcrumb_trail": [{"title": "Home", "url": "/"}, self],
-                "breadcrumb_current": region.name,
-                "meta_title": f"{region.name}: {self.title}",
-                "meta_description": (
-                    f"Conditions that cause pain in the {region.name.lower()}, "
-                    "and the procedures that may help."
-                ),
+                "breadcrumb_trail": [self],
+                "breadcrumb_current": region.shown_name,
+                "meta_title": f"{region.shown_name}: {self.title}",
+                "meta_description": gettext(
+                    "Conditions that cause pain in the %(region)s, and the procedures that may help."
+                )
+                % {"region": region.shown_name.lower()},
                 **found,
             },
         )
@@ -81,7 +83,12 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
                 "location": f"{base}{self.reverse_subpage('region_detail', args=[slug])}",
                 "lastmod": lastmod,
             }
-            for slug in BodyRegion.objects.values_list("slug", flat=True)
+            # From the content cache: one query, however many languages have this page.
+            for slug in remember(
+                "body-region-slugs",
+                (),
+                lambda: list(BodyRegion.objects.values_list("slug", flat=True)),
+            )
         ]
         return urls
 
@@ -93,5 +100,5 @@ class BodyRegionIndexPage(RoutablePageMixin, IntroMixin, BasePage):
             *page_links(meta, context["conditions"], "MedicalCondition"),
             *page_links(meta, context["procedures"], "MedicalProcedure"),
         ]
-        anatomy = {"@type": "AnatomicalStructure", "name": region.name}
+        anatomy = {"@type": "AnatomicalStructure", "name": region.shown_name}
         return [web_page_node(meta, self, schema_type="CollectionPage", about=[anatomy, *about])]

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -12,7 +14,7 @@ from locations.models import LocationPage
 class StandardPage(ListingFieldsMixin, BasePage):
     """A general page, e.g. “About us” or “Your care team”. Can hold pages of its own."""
 
-    search_result_type = SearchResultType("pages", "Page", "Other pages", order=6)
+    search_result_type = SearchResultType("pages", _("Page"), _("Other pages"), order=6)
     reading_fields = ("summary", "body")
 
     body = StreamField(BodyBlock(), blank=True)
@@ -57,7 +59,7 @@ class ContactPage(IntroMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1  # one per home page, in each language
 
     content_panels = [
         *BasePage.content_panels,

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext
+
 from clinic.models import IndexPage
 from clinic.translations import in_language
 
@@ -32,7 +34,9 @@ class PhysicianIndexPage(IndexPage):
         if filters.is_filtered:
             # A filtered list is for people; search engines index the whole directory.
             context["noindex"] = True
-            context["meta_title"] = f"Filtered: {self.get_meta_title()}"
+            context["meta_title"] = gettext("Filtered: %(title)s") % {
+                "title": self.get_meta_title()
+            }
         if filters.is_valid():
             # Kept per combination of filters in use, as the address gives them.
             in_use = tuple(sorted((name, filters.data[name]) for name in filters.filters_in_use()))

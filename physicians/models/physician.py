@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, TitleFieldPanel
@@ -37,7 +39,7 @@ class PhysicianQuerySet(PageQuerySet):
 class PhysicianPage(ListingFieldsMixin, BasePage):
     """A physician's profile. Only state what the physician has confirmed."""
 
-    search_result_type = SearchResultType("physicians", "Physician", "Physicians", order=3)
+    search_result_type = SearchResultType("physicians", _("Physician"), _("Physicians"), order=3)
     reading_fields = ("summary", "biography")
 
     appointment_subject = True
@@ -244,7 +246,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
     def display_name(self):
         if self.credentials:
             return f"{self.title}, {self.credentials}"
-        return f"Dr. {self.title}"
+        return gettext("Dr. %(name)s") % {"name": self.title}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -283,11 +285,11 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
 
 class PhysicianQualification(Orderable):
     class Kind(models.TextChoices):
-        DEGREE = "degree", "Medical degree"
-        RESIDENCY = "residency", "Residency"
-        FELLOWSHIP = "fellowship", "Fellowship"
-        BOARD = "board", "Board certification"
-        OTHER = "other", "Other"
+        DEGREE = "degree", _("Medical degree")
+        RESIDENCY = "residency", _("Residency")
+        FELLOWSHIP = "fellowship", _("Fellowship")
+        BOARD = "board", _("Board certification")
+        OTHER = "other", _("Other")
 
     page = ParentalKey(PhysicianPage, on_delete=models.CASCADE, related_name="qualifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)

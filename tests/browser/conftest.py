@@ -96,7 +96,7 @@ def fictional_physician(site_url):
 @pytest.fixture
 def post_by_fictional_physician(fictional_physician):
     post = NewsPostPageFactory(
-        parent=NewsIndexPage.objects.get(),
+        parent=NewsIndexPage.objects.get(locale__language_code="en"),
         title="What to expect at your first visit",
         summary="A fictional post, written for the tests.",
         author=fictional_physician,

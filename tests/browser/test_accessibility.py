@@ -59,7 +59,7 @@ def check_current_page(page):
     assert structure.violations_count == 0, report(structure)
 
     assert page.locator("h1").count() == 1
-    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("html").get_attribute("lang") == ("es" if "/es/" in page.url else "en")
     for landmark in ["banner", "navigation", "main", "contentinfo"]:
         assert page.get_by_role(landmark).count() >= 1, landmark
     images = page.locator("main img")

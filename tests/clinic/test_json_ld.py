@@ -126,7 +126,7 @@ def test_every_pages_json_ld_uses_schema_org_and_matches_the_breadcrumbs(client,
     assert page_node["name"] == meta(soup, "og:title")
 
     crumbs = visible_breadcrumbs(soup)
-    if name == "home":
+    if name.endswith("home"):
         assert crumbs == []
         assert not [node for node in graph if node["@type"] == "BreadcrumbList"]
         return
@@ -158,7 +158,7 @@ def test_the_home_page_states_the_clinic_with_its_hours_and_procedures(client):
     assert "Monday to Friday: 8 am to 5 pm" in footer_hours
     assert "Saturday and Sunday: closed" in footer_hours
     services = {service["url"] for service in clinic["availableService"]}
-    live = ProcedurePage.objects.live()
+    live = ProcedurePage.objects.live().filter(locale__language_code="en")  # the page's language
     assert services == {ROOT + page.url for page in live}
     assert all(s["@type"] == "MedicalProcedure" for s in clinic["availableService"])
 

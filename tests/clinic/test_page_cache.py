@@ -45,7 +45,7 @@ def visit(client, url):
 
 def test_a_second_visit_comes_from_the_cache_without_a_query(client, django_assert_num_queries):
     for name, url in PAGES.items():
-        if name == "appointment request":
+        if name.endswith("appointment request"):
             continue
         first = visit(client, url)
         assert first["X-Page-Cache"] == "miss", name
@@ -112,7 +112,7 @@ def test_every_kind_of_change_makes_the_cache_stale(
             Page.objects.get(url_path__endswith="/about/care-team/").unpublish()
         elif change == "move":
             care_team = Page.objects.get(url_path__endswith="/about/care-team/")
-            care_team.move(Page.objects.get(depth=2), pos="last-child")
+            care_team.move(Page.objects.get(depth=2, locale__language_code="en"), pos="last-child")
         elif change == "delete":
             Page.objects.get(url_path__endswith="/about/care-team/").delete()
         elif change == "clinic details":

@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from clinic.models import BodyRegion
 from home.factories import StandardPageFactory
+from home.models import BodyRegionIndexPage
 from tests.pages import ROOT
 
 
@@ -33,14 +34,13 @@ def test_the_sitemap_lists_every_live_public_page_and_nothing_else(client):
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     entries = sitemap_entries(client)
 
+    # Every language's pages, and each "Where does it hurt?" page's regions.
     live_pages = Page.objects.live().public().filter(depth__gte=2)
-    regions = BodyRegion.objects.count()
-    assert len(entries) == live_pages.count() + regions
+    region_indexes = BodyRegionIndexPage.objects.live()
+    regions = BodyRegion.objects.values_list("slug", flat=True)
+    assert len(entries) == live_pages.count() + len(regions) * region_indexes.count()
     expected = {page.full_url for page in live_pages.specific()}
-    expected |= {
-        f"{ROOT}/where-does-it-hurt/{slug}/"
-        for slug in BodyRegion.objects.values_list("slug", flat=True)
-    }
+    expected |= {f"{index.full_url}{slug}/" for index in region_indexes for slug in regions}
     assert set(entries) == expected
     assert draft.full_url not in entries and private.full_url not in entries
     assert not [url for url in entries if "?" in url or "/search/" in url]

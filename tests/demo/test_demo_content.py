@@ -110,13 +110,14 @@ def test_the_seed_lists_the_names_the_tests_check():
 def test_every_listed_procedure_has_a_page(db):
     listed = {item.get("listed_as") for item in data_file("procedures")["procedure"]}
     assert sorted(listed - {None}) == sorted(SEED_PROCEDURES)
-    assert ProcedurePage.objects.live().count() == 32  # 29 listed + 3 specific forms
+    english = ProcedurePage.objects.live().filter(locale__language_code="en")
+    assert english.count() == 32  # 29 listed + 3 specific forms
 
 
 def test_every_listed_condition_has_a_page_or_is_another_name_of_one(db):
     listed = [name for item in data_file("conditions")["condition"] for name in item["listed_as"]]
     assert sorted(listed) == sorted(SEED_CONDITIONS)
-    assert ConditionPage.objects.live().count() == 20
+    assert ConditionPage.objects.live().filter(locale__language_code="en").count() == 20
     crps = ConditionPage.objects.get(slug="complex-regional-pain-syndrome")
     assert "Reflex sympathetic dystrophy (RSD)" in crps.other_names
 

@@ -29,7 +29,8 @@ def test_the_first_run_prints_progress_and_logins_in_a_few_lines(tmp_path):
     assert len(lines) < 30, text  # runserver adds its own few lines after these
     assert "Traceback" not in text and "Task id" not in text, text
     assert "Building the demo clinic:" in text
-    assert "[######] physicians, news, roles and workflows" in text
+    assert "[######.] physicians and news" in text
+    assert "[#######] the Spanish pages, roles and workflows" in text
     assert "Logins for the Wagtail admin at http://127.0.0.1:8123/admin/" in text
     assert "username: editor" in text
 

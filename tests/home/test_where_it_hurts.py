@@ -46,12 +46,12 @@ def test_a_region_lists_its_conditions_and_procedures(client):
     conditions = [a.get_text() for a in page.select("#conditions-heading ~ ul .card__title a")]
     procedures = [a.get_text() for a in page.select("#procedures-heading ~ .link-list a")]
     assert conditions == list(
-        ConditionPage.objects.filter(body_regions=region)
+        ConditionPage.objects.filter(body_regions=region, locale__language_code="en")
         .order_by("title")
         .values_list("title", flat=True)
     )
     assert procedures == list(
-        ProcedurePage.objects.filter(body_regions=region)
+        ProcedurePage.objects.filter(body_regions=region, locale__language_code="en")
         .order_by("title")
         .values_list("title", flat=True)
     )

@@ -43,7 +43,10 @@ class LocationPageTypesTest(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, ContactPage)
         self.assertCanNotCreateAt(NewsIndexPage, LocationPage)
         self.assertCanNotCreateAt(LocationPage, LocationPage)
-        for page in [LocationPage.objects.get(slug="anytown"), ContactPage.objects.get()]:
+        for page in [
+            LocationPage.objects.get(slug="anytown"),
+            ContactPage.objects.get(locale__language_code="en"),
+        ]:
             self.assertPageIsRoutable(page)
             self.assertPageIsRenderable(page)
 
@@ -200,7 +203,9 @@ def test_a_place_with_no_hours_is_simply_closed():
 
 
 def test_a_location_page_says_whether_it_is_open_now(client):
-    location = LocationPageFactory(parent=LocationIndexPage.objects.get(), title="Always open")
+    location = LocationPageFactory(
+        parent=LocationIndexPage.objects.get(locale__language_code="en"), title="Always open"
+    )
     location.hours.all().delete()
     for weekday in range(7):
         LocationOpeningHours.objects.create(

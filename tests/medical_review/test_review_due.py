@@ -28,7 +28,9 @@ def overdue_page():
         last_reviewed=datetime.date(2024, 1, 10),
         next_review_due=datetime.date(2025, 1, 10),
         reviewer=PhysicianPageFactory(
-            parent=PhysicianIndexPage.objects.get(), title="Olive Overdue", family_name="Overdue"
+            parent=PhysicianIndexPage.objects.get(locale__language_code="en"),
+            title="Olive Overdue",
+            family_name="Overdue",
         ),
     )
     return page

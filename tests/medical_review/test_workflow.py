@@ -33,7 +33,9 @@ def submit_new_procedure(client, editor):
     sign_in(client, editor)
     data = procedure_form()
     data["action-submit"] = "Submit to Medical review"
-    response = client.post(add_url(ProcedureIndexPage.objects.get(), ProcedurePage), data)
+    response = client.post(
+        add_url(ProcedureIndexPage.objects.get(locale__language_code="en"), ProcedurePage), data
+    )
     assert response.status_code == 302, response.content[:2000]
     return ProcedurePage.objects.get(slug="genicular-nerve-block")
 
@@ -86,7 +88,9 @@ def test_a_reviewer_can_send_a_page_back_with_a_comment(client, editor, reviewer
 
 def test_a_reviewer_cannot_create_pages_or_approve_outside_review(client, reviewer):
     sign_in(client, reviewer)
-    assert client.get(add_url(ProcedureIndexPage.objects.get(), ProcedurePage)).status_code in (
+    assert client.get(
+        add_url(ProcedureIndexPage.objects.get(locale__language_code="en"), ProcedurePage)
+    ).status_code in (
         302,
         403,
     )
@@ -103,7 +107,9 @@ def test_an_approval_that_cannot_name_the_reviewer_is_refused_with_the_way_to_fi
     nameless = make_user("nameless", MEDICAL_REVIEWERS)
     if credentials is not None:
         profile = PhysicianPageFactory(
-            parent=PhysicianIndexPage.objects.get(), title="Sam Nameless", credentials=credentials
+            parent=PhysicianIndexPage.objects.get(locale__language_code="en"),
+            title="Sam Nameless",
+            credentials=credentials,
         )
         profile.reviewer_account = nameless
         profile.save_revision().publish()

@@ -33,7 +33,7 @@ def test_physician_index_shows_photo_or_initials_specialties_and_new_patients(cl
 def test_physician_page_shows_what_they_treat_and_perform(client):
     procedure = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     physician = PhysicianPageFactory(
-        parent=PhysicianIndexPage.objects.get(),
+        parent=PhysicianIndexPage.objects.get(locale__language_code="en"),
         title="Sam Example",
         family_name="Example",
         procedures_performed=[procedure],
@@ -76,7 +76,7 @@ def test_changing_new_patients_records_when_it_was_checked(client, site_admin):
 
 
 def test_the_admin_physician_list_filters_by_specialty_and_new_patients(client, site_admin):
-    index = PhysicianIndexPage.objects.get()
+    index = PhysicianIndexPage.objects.get(locale__language_code="en")
     anesthesiology = Specialty.objects.get(name="Anesthesiology")
     taking = PhysicianPageFactory(parent=index, title="Tara Taking", specialties=[anesthesiology])
     taking.accepting_new_patients = True

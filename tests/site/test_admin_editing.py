@@ -133,6 +133,8 @@ class AdminEditingTest(WagtailPageTestCase):
             "country": clinic.country,
             "opening_hours_note": "",
             "emergency_notice": clinic.emergency_notice,
+            "emergency_notice_es": clinic.emergency_notice_es,
+            "opening_hours_note_es": "",
             "facebook_url": "",
             "youtube_url": "",
             "linkedin_url": "",
@@ -281,7 +283,7 @@ def test_content_checks_are_in_the_editor(client, page_slug):
 def test_pages_opens_at_the_home_page_not_the_root_of_the_tree(client):
     admin = get_user_model().objects.create_superuser("owner", "", "a-long-password")
     sign_in(client, admin)
-    home = Page.objects.get(depth=2)
+    home = Page.objects.get(depth=2, locale__language_code="en")
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     props = BeautifulSoup(page, "html.parser").select_one("#wagtail-sidebar-props").string
     assert f'"/admin/pages/{home.pk}/"' in props

@@ -32,7 +32,8 @@ def test_the_procfile_names_the_web_worker_and_release_steps():
     processes = procfile()
     assert set(processes) == {"release", "web", "worker"}
     assert processes["release"] == (
-        "python manage.py migrate --noinput && python manage.py collectstatic --noinput"
+        "python manage.py compile_translations && python manage.py migrate --noinput"
+        " && python manage.py collectstatic --noinput"
     )
 
 

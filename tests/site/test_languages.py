@@ -6,11 +6,12 @@ switch, what search engines are told, and that English readers see nothing chang
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
 from appointments.models import AppointmentRequest
-from procedures.models import ProcedureIndexPage, ProcedurePage
+from procedures.models import ProcedurePage
 from tests.appointments.conftest import PATIENT
 from tests.pages import json_ld, soup, texts
 
@@ -18,33 +19,14 @@ from tests.pages import json_ld, soup, texts
 pytestmark = pytest.mark.django_db
 
 
-def translate(page, title, slug=None, **fields):
-    """The page's Spanish version, as an editor publishes it (its parents first)."""
-    spanish = Locale.objects.get(language_code="es")
-    translated = page.copy_for_translation(spanish, copy_parents=True)
-    translated.title = title
-    translated.slug = slug or translated.slug
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
-
-
 @pytest.fixture
 def spanish(site):
-    """A Spanish home, procedure list and one Spanish procedure, the rest in English only."""
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    translate(home, "Inicio")
-    index = ProcedureIndexPage.objects.get()
-    translate(index, "Procedimientos", "procedimientos")
-    procedure = ProcedurePage.objects.get(slug="epidural-steroid-injections")
-    translated = translate(
-        procedure,
-        "Inyecciones epidurales de esteroides",
-        "inyecciones-epidurales",
-        summary="Un medicamento contra la inflamación, cerca de los nervios de la columna.",
-    )
-    return translated.specific
+    """The demo's Spanish cervical epidural injection (the demo clinic is in both languages)."""
+    return ProcedurePage.objects.get(slug="inyeccion-epidural-cervical")
+
+
+SPANISH = "/es/procedimientos/inyeccion-epidural-cervical/"
+ENGLISH = "/procedures/cervical-epidural-injection/"
 
 
 def switcher(page):
@@ -58,6 +40,8 @@ def alternates(page):
 
 
 def test_english_pages_keep_their_addresses_and_say_they_are_english(client):
+    # A site that has no Spanish pages yet.
+    Page.objects.filter(depth=2, locale__language_code="es").delete()
     response = client.get("/procedures/")
     page = soup(response)
     assert page.html["lang"] == "en"
@@ -72,32 +56,32 @@ def test_english_pages_keep_their_addresses_and_say_they_are_english(client):
 
 
 def test_a_spanish_page_is_in_spanish_and_links_to_its_english_version(client, spanish):
-    response = client.get("/es/procedimientos/inyecciones-epidurales/")
+    response = client.get(SPANISH)
     page = soup(response)
     assert page.html["lang"] == "es"
     assert response["Content-Language"] == "es"
-    assert page.h1.get_text(strip=True) == "Inyecciones epidurales de esteroides"
+    assert page.h1.get_text(strip=True) == "Inyección epidural cervical"
     assert page.select_one('meta[property="og:locale"]')["content"] == "es_US"
     web_page = next(node for node in json_ld(page) if "MedicalWebPage" in str(node["@type"]))
     assert web_page["inLanguage"] == "es-US"
     # The switcher names English in English, and leads to the same procedure.
     link = page.select_one(".language-bar a")
     assert link.get_text(strip=True) == "English"
-    assert switcher(page) == {"en": "/procedures/epidural-steroid-injections/"}
+    assert switcher(page) == {"en": ENGLISH}
     # The clinic's name leads home in Spanish; the menu is the Spanish home's.
     assert page.select_one(".site-header__brand")["href"] == "/es/"
     assert "/es/procedimientos/" in [a["href"] for a in page.select(".main-nav a")]
     root = "http://localhost"
     assert alternates(page) == {
-        "en": f"{root}/procedures/epidural-steroid-injections/",
-        "es": f"{root}/es/procedimientos/inyecciones-epidurales/",
-        "x-default": f"{root}/procedures/epidural-steroid-injections/",
+        "en": root + ENGLISH,
+        "es": root + SPANISH,
+        "x-default": root + ENGLISH,
     }
 
 
 def test_the_english_page_offers_its_spanish_version_or_the_spanish_home(client, spanish):
-    page = soup(client.get("/procedures/epidural-steroid-injections/"))
-    assert switcher(page) == {"es": "/es/procedimientos/inyecciones-epidurales/"}
+    page = soup(client.get(ENGLISH))
+    assert switcher(page) == {"es": SPANISH}
     assert page.select_one(".language-bar a").get_text(strip=True) == "Español"
     assert set(alternates(page)) == {"en", "es", "x-default"}
     # Not translated: the Spanish home, and no alternates that do not exist.
@@ -118,16 +102,14 @@ def test_spanish_lists_show_every_procedure_each_in_spanish_where_translated(cli
     names = texts(entries)
     english_count = ProcedurePage.objects.filter(locale__language_code="en").count()
     assert len(names) == english_count == 32
-    assert "Inyecciones epidurales de esteroides" in names
-    assert "Epidural steroid injections" not in names
+    assert "Inyección epidural cervical" in names
+    assert "Cervical epidural injection" not in names
     # The list links relative to itself.
     hrefs = {
         entry.get_text(strip=True): urljoin("/es/procedimientos/", entry["href"])
         for entry in entries
     }
-    assert hrefs["Inyecciones epidurales de esteroides"] == (
-        "/es/procedimientos/inyecciones-epidurales/"
-    )
+    assert hrefs["Inyección epidural cervical"] == (SPANISH)
     assert hrefs["Kyphoplasty"] == "/procedures/kyphoplasty/"
 
 
@@ -135,13 +117,11 @@ def test_english_lists_and_search_never_show_spanish_pages(client, spanish):
     page = soup(client.get("/procedures/"))
     names = texts(page.select(".a-to-z__list > li:not(.a-to-z__alias) > a"))
     assert len(names) == 32
-    assert "Inyecciones epidurales de esteroides" not in names
+    assert "Inyección epidural cervical" not in names
     results = soup(client.get("/search/?q=epidural"))
     assert "/es/" not in " ".join(link["href"] for link in results.select("main a[href]"))
-    spanish_results = soup(client.get("/es/search/?q=inyecciones"))
-    assert "/es/procedimientos/inyecciones-epidurales/" in [
-        link["href"] for link in spanish_results.select("main a[href]")
-    ]
+    spanish_results = soup(client.get("/es/search/?q=epidural"))
+    assert SPANISH in [link["href"] for link in spanish_results.select("main a[href]")]
 
 
 def test_an_untranslated_page_has_no_spanish_address(client, spanish):
@@ -151,12 +131,14 @@ def test_an_untranslated_page_has_no_spanish_address(client, spanish):
 
 def test_the_sitemap_lists_both_languages_with_their_alternates(client, spanish):
     xml = client.get("/sitemap.xml").content.decode()
-    spanish_url = "http://localhost/es/procedimientos/inyecciones-epidurales/"
-    english_url = "http://localhost/procedures/epidural-steroid-injections/"
+    spanish_url = "http://localhost" + SPANISH
+    english_url = "http://localhost" + ENGLISH
     assert f"<loc>{spanish_url}</loc>" in xml
     assert f'hreflang="es" href="{spanish_url}"' in xml
     assert f'hreflang="x-default" href="{english_url}"' in xml
-    assert xml.count("<loc>") == Page.objects.live().filter(depth__gt=1).count() + 6  # regions
+    # Every live page (the sitemap's own test counts them); both "Where does it hurt?" pages.
+    assert xml.count("<loc>") > Page.objects.live().filter(depth__gt=1).count()
+    assert "<loc>http://localhost/es/donde-le-duele/lower-back/</loc>" in xml
 
 
 def test_robots_keep_crawlers_out_of_both_search_pages(client):
@@ -167,10 +149,10 @@ def test_robots_keep_crawlers_out_of_both_search_pages(client):
 
 def test_an_appointment_asked_from_a_spanish_page_names_the_english_page(client, spanish):
     english = ProcedurePage.objects.get(
-        slug="epidural-steroid-injections", locale__language_code="en"
+        slug="cervical-epidural-injection", locale__language_code="en"
     )
     form = soup(client.get(f"/es/appointments/request/?about={spanish.pk}"))
-    assert "Inyecciones epidurales de esteroides" in form.get_text()
+    assert "Inyección epidural cervical" in form.get_text()
     response = client.post(
         f"/es/appointments/request/?about={spanish.pk}",
         {**PATIENT, "about": spanish.pk, "name": "Ana Ejemplo"},
@@ -178,3 +160,60 @@ def test_an_appointment_asked_from_a_spanish_page_names_the_english_page(client,
     assert response.status_code == 302, response.content.decode()[:2000]
     assert response["Location"].startswith("/es/appointments/request/sent/")
     assert AppointmentRequest.objects.get().about_page_id == english.pk
+
+
+def test_a_spanish_page_speaks_spanish_around_its_content(client, spanish):
+    page = soup(client.get(SPANISH))
+    assert page.select_one(".skip-link").get_text(strip=True) == "Saltar al contenido principal"
+    assert "Llámenos" in page.select_one(".site-header__call").get_text()
+    assert texts(page.select(".breadcrumbs a"))[0] == "Inicio"
+    glance = page.select_one(".glance")
+    facts = dict(zip(texts(glance.select("dt")), texts(glance.select("dd")), strict=True))
+    assert facts["Para qué sirve"] == "Para tratar el dolor"
+    # The search box searches in Spanish.
+    assert page.select_one("form[role=search]")["action"] == "/es/search/"
+
+
+def test_the_appointment_form_explains_mistakes_in_spanish(client, spanish):
+    response = client.post(
+        "/es/appointments/request/",
+        {**PATIENT, "name": "", "phone": "llámeme", "email": "", "consent": ""},
+    )
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    errors = texts(page.select(".field__error"))
+    assert "Error: Escriba su nombre, para saber por quién preguntar." in errors
+    assert any("Escriba un número de teléfono con cifras" in error for error in errors)
+    assert "Error: Marque la casilla para aceptar, o llámenos." in errors
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_the_confirmation_and_the_not_found_page_are_in_spanish(client, spanish):
+    response = client.post("/es/appointments/request/", {**PATIENT, "name": "Ana Ejemplo"})
+    confirmation = soup(client.get(response["Location"]))
+    assert confirmation.h1.get_text(strip=True) == "Gracias, su solicitud se ha enviado"
+    assert confirmation.html["lang"] == "es"
+    missing = client.get("/es/procedimientos/no-existe/")
+    assert missing.status_code == 404
+    page = BeautifulSoup(missing.content, "html.parser")
+    assert page.h1.get_text(strip=True) == "No encontramos la página"
+
+
+def test_shared_lists_and_the_clinics_notices_read_in_spanish(client):
+    page = soup(client.get("/es/"))
+    regions = texts(page.select(".region-links__name"))
+    assert "Parte baja de la espalda" in regions and "Lower back" not in regions
+    notice = page.select_one(".emergency-notice").get_text(" ", strip=True)
+    assert "llame al 911" in notice
+    region = soup(client.get("/es/donde-le-duele/lower-back/"))
+    assert region.h1.get_text(strip=True) == "Parte baja de la espalda"
+    # The English page keeps its English words.
+    assert "Lower back" in texts(soup(client.get("/")).select(".region-links__name"))
+
+
+def test_english_titles_on_a_spanish_page_are_marked_english(client, spanish):
+    page = soup(client.get("/es/procedimientos/"))
+    entries = page.select(".a-to-z__list > li:not(.a-to-z__alias)")
+    marked = {entry.a.get_text(strip=True): entry.get("lang") for entry in entries}
+    assert marked["Kyphoplasty"] == "en"  # read by a screen reader in English (WCAG 3.1.2)
+    assert marked["Inyección epidural cervical"] is None  # in the page's own language

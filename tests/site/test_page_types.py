@@ -32,7 +32,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.home = HomePage.objects.get()
+        cls.home = HomePage.objects.get(locale__language_code="en")
         cls.region = BodyRegion.objects.get(slug="lower-back")
 
     def setUp(self):
@@ -40,7 +40,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         sign_in(self.client, self.user)
 
     def test_create_procedure_page(self):
-        index = ProcedureIndexPage.objects.get()
+        index = ProcedureIndexPage.objects.get(locale__language_code="en")
         condition = ConditionPage.objects.get(slug="sciatica")
         prerequisite = ProcedurePage.objects.get(slug="medial-branch-block")
         next_procedure = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
@@ -100,7 +100,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         )
 
     def test_create_condition_page(self):
-        index = ConditionIndexPage.objects.get()
+        index = ConditionIndexPage.objects.get(locale__language_code="en")
         data = form_data(
             {
                 "title": "Piriformis syndrome",
@@ -123,7 +123,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         self.assertContains(response, "Deep gluteal syndrome")
 
     def test_create_physician_page(self):
-        index = PhysicianIndexPage.objects.get()
+        index = PhysicianIndexPage.objects.get(locale__language_code="en")
         specialty = Specialty.objects.get(name="Anesthesiology")
         procedure = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
         data = form_data(
@@ -161,7 +161,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
         self.assertContains(self.client.get(procedure.url), "Alex Example, M.D.")
 
     def test_create_news_post(self):
-        index = NewsIndexPage.objects.get()
+        index = NewsIndexPage.objects.get(locale__language_code="en")
         physician = PhysicianPage.objects.get(slug="howard-jackson")
         data = form_data(
             {
@@ -216,7 +216,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
             (NewsIndexPage, "news"),
         ]:
             with self.subTest(model=model.__name__):
-                model.objects.get().delete()
+                model.objects.get(locale__language_code="en").delete()
                 data = nested_form_data(
                     {"title": f"New {slug}", "slug": slug, "intro": "An introduction."}
                 )
@@ -224,7 +224,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
                 self.assertEqual(self.client.get(f"/{slug}/").status_code, 200)
 
     def test_create_where_does_it_hurt_page(self):
-        BodyRegionIndexPage.objects.get().delete()
+        BodyRegionIndexPage.objects.get(locale__language_code="en").delete()
         data = nested_form_data(
             {
                 "title": "Where is your pain?",
@@ -238,7 +238,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
 
     def test_create_home_page(self):
         root = Page.get_first_root_node()
-        HomePage.objects.get().delete()
+        HomePage.objects.all().delete()
         data = nested_form_data(
             {
                 "title": "Home",

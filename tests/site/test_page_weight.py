@@ -11,6 +11,9 @@ pytestmark = pytest.mark.django_db
 
 MOST_HTML = 30 * 1024
 MOST_SENT = 8 * 1024
+# The Spanish procedure list also links every procedure not yet translated, at its longer
+# English address (/procedures/...): a few KB more of HTML, still well under 8 KB sent.
+LONGER_HTML = {"/es/procedimientos/": 34 * 1024}
 
 
 @pytest.mark.parametrize("page_type", ALL_PAGES)
@@ -18,7 +21,8 @@ def test_page_is_light(client, page_type):
     url = ALL_PAGES[page_type]
     plain = client.get(url)
     assert plain.status_code == expected_status(url)
-    assert len(plain.content) <= MOST_HTML, f"{url}: {len(plain.content):,} bytes of HTML"
+    most = LONGER_HTML.get(url, MOST_HTML)
+    assert len(plain.content) <= most, f"{url}: {len(plain.content):,} bytes of HTML"
 
     sent = client.get(url, headers={"accept-encoding": "gzip"})
     assert sent["Content-Encoding"] == "gzip"

@@ -4,14 +4,33 @@ text not marked for translation fails here, naming the file and the text; the Sp
 is complete and compiles.
 """
 
+import ast
 import re
 
+import polib
 import pytest
+
+from django.utils import translation
+from django.utils.translation.template import templatize
 
 from tests.conftest import ROOT
 
 
 TEMPLATES = ROOT / "templates"
+CATALOGUE = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
+# The apps whose Python code patients' words come from.
+APPS = [
+    "appointments",
+    "clinic",
+    "conditions",
+    "home",
+    "locations",
+    "news",
+    "physicians",
+    "procedures",
+    "site_search",
+]
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
 # Staff pages (the admin's panels, two-step verification) are in the staff's language.
 STAFF_ONLY = ("*/admin/*", "second_factor/*")
 # Attributes a person reads or hears.
@@ -86,3 +105,63 @@ def test_the_checker_finds_text_attributes_and_arguments_but_not_marked_text():
 )
 def test_templates_mark_every_visible_text_for_translation(path):
     assert untranslated_text(path.read_text()) == []
+
+
+# The catalogue
+
+
+def marked_in_templates():
+    """Every message the public templates mark, as makemessages would find it."""
+    found = set()
+    call = re.compile(r"\b(n?gettext)\((u?'(?:[^'\\]|\\.)*')(?:, (u?'(?:[^'\\]|\\.)*'))?")
+    for path in public_templates():
+        for _name, singular, _plural in call.findall(templatize(path.read_text())):
+            found.add(ast.literal_eval(singular))
+    return found
+
+
+def marked_in_python():
+    """Every message the apps' Python code marks (_(), gettext(), gettext_lazy()...)."""
+    found = set()
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if (
+                    isinstance(node, ast.Call)
+                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in GETTEXT_NAMES
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    found.add(node.args[0].value)
+    return found
+
+
+def placeholders(text):
+    return sorted(re.findall(r"%\(\w+\)[sd]|<[a-z]+|</[a-z]+>", text))
+
+
+def test_the_spanish_catalogue_translates_every_marked_message():
+    catalogue = polib.pofile(str(CATALOGUE))
+    translated = {entry.msgid for entry in catalogue.translated_entries()}
+    missing = (marked_in_templates() | marked_in_python()) - translated
+    assert not missing, f"Not in {CATALOGUE.name} (run `make messages`, then translate): {missing}"
+    assert not catalogue.fuzzy_entries()
+    assert not catalogue.untranslated_entries()
+    for entry in catalogue.translated_entries():
+        forms = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        for form in forms:
+            # The same %(names)s and tags, or the page would show an error or broken markup.
+            expected = placeholders(entry.msgid)
+            assert placeholders(form) == expected, (entry.msgid, form)
+
+
+def test_the_build_compiles_the_catalogue_the_site_reads():
+    assert CATALOGUE.with_suffix(".mo").exists(), "run `make install` (compile_translations)"
+    with translation.override("es"):
+        assert translation.gettext("Skip to main content") == "Saltar al contenido principal"
+        assert translation.ngettext("%(counter)s physician", "%(counter)s physicians", 2) == (
+            "%(counter)s médicos"
+        )
