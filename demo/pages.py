@@ -13,7 +13,10 @@ from procedures.models import ProcedurePage
 from .markup import lines_text, list_items, load_data, text_to_blocks, text_to_html
 
 
-WEEKDAYS = {label: value for value, label in Weekday.choices}
+# The data files name weekdays in English, whatever language is active when this is imported.
+WEEKDAYS = {
+    name.capitalize(): value for name, value in zip(Weekday.names, Weekday.values, strict=True)
+}
 
 
 def home_page(data, slug="home"):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "appointments",
     "site_search",
     "medical_review",
+    "translating",
     "news",
     "second_factor",
     "physicians",
@@ -278,6 +279,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# A new translation starts as a draft, even of a live page: wagtail-localize would otherwise
+# publish it at once, still in English and without the medical review it needs.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates in each language's own words and order (templates use date:"DATE_FORMAT").
 FORMAT_MODULE_PATH = ["clinic.formats"]

@@ -1,0 +1,78 @@
+"""
+What the translation editor tells editors: that the English page changed since the translation
+took it in, and how to send a translated clinical page to medical review.
+"""
+
+from django.urls import path, reverse
+from django.utils import timezone
+
+from wagtail import hooks
+from wagtail.admin import messages
+
+from .status import changed_since, source_page, synced_translation
+from .views import ReviewedUpdateTranslationsView, SubmitTranslationView
+
+
+# Before wagtail-localize's own URLs: its "sync translated pages" address is answered here.
+@hooks.register("register_admin_urls", order=-10)
+def register_translation_urls():
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+        ),
+        path(
+            "translations/<int:page_id>/submit/",
+            SubmitTranslationView.as_view(),
+            name="submit_translation_for_review",
+        ),
+    ]
+
+
+# Before wagtail-localize's own hook, which answers with its translation editor.
+@hooks.register("before_edit_page", order=-10)
+def tell_the_translator_where_the_page_stands(request, page):
+    if request.method != "GET":
+        return
+    translation = synced_translation(page)
+    if translation is None:
+        return
+    source = source_page(translation)
+    changed = changed_since(translation, source)
+    if changed is not None:
+        messages.warning(
+            request,
+            f"Out of date: the {source.locale.get_display_name()} page changed on "
+            f"{timezone.localtime(changed):%B %-d, %Y} after this translation was made. "
+            "Sync it from the English page, then translate the changed text.",
+            buttons=[
+                messages.button(
+                    reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+                    "Sync from the English page",
+                )
+            ],
+        )
+    workflow = page.get_workflow()
+    if workflow is None:
+        return
+    if page.workflow_in_progress:
+        state = page.current_workflow_state
+        messages.info(
+            request,
+            f"In {workflow.name} since {timezone.localtime(state.created_at):%B %-d, %Y}. "
+            "It goes live when it is approved.",
+        )
+    elif (permissions := page.permissions_for_user(request.user)).can_edit() and (
+        permissions.can_submit_for_moderation()
+    ):
+        messages.info(
+            request,
+            f"A translated page goes live only through {workflow.name}. "
+            "When the translation is done, submit it.",
+            buttons=[
+                messages.button(
+                    reverse("submit_translation_for_review", args=[page.pk]),
+                    f"Submit to {workflow.name}",
+                )
+            ],
+        )
