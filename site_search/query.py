@@ -27,13 +27,21 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from clinic.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from clinic.models import lines
 from clinic.page_cache import current_version
-from clinic.translations import active_locale_id
+from clinic.translations import active_locale_id, default_locale_id
 
 from .models import SearchSynonym
 from .ranking import needed, query_variants, rank
-from .stemming import STOP_WORDS, content_stems, stem_sequence
+from .stemming import (
+    content_stems,
+    search_language,
+    searching_in,
+    stem_sequence,
+    stop_words,
+    without_accents,
+)
 from .stemming import words as plain_words
 
 
@@ -94,12 +102,14 @@ def expanded_terms(query):
     "shot in the back" also searches "injection in the back".
     """
     terms = [query]
+    plain_query = without_accents(query)  # "ciatica" is "ciática"
     for term, replacements in synonyms():
         # Matched as the query was cleaned: "didn't help" as "didn t help".
-        pattern = re.compile(rf"(?<!\w){re.escape(search_words(term))}(?!\w)", re.IGNORECASE)
-        if pattern.search(query):
+        words = without_accents(search_words(term))
+        pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)
+        if pattern.search(plain_query):
             for replacement in replacements:
-                variant = pattern.sub(replacement, query)
+                variant = pattern.sub(replacement, plain_query)
                 if variant.lower() not in {existing.lower() for existing in terms}:
                     terms.append(variant)
     return terms
@@ -122,7 +132,8 @@ MAX_WORD_GROUPS = 10
 def term_query(term):
     """Most of the words of `term`: any group of as many words as needed, all of them."""
     every = plain_words(term)
-    kept = list(dict.fromkeys([word for word in every if word not in STOP_WORDS] or every))
+    small = stop_words()
+    kept = list(dict.fromkeys([word for word in every if word not in small] or every))
     groups = list(itertools.combinations(kept, needed(len(kept)))) if kept else []
     if not groups or len(groups) > MAX_WORD_GROUPS:  # a long query: any of its words
         return PlainText(term, operator="or")
@@ -139,18 +150,20 @@ def fuzzy_search_available():
 
 def vocabulary():
     """Titles, other names and synonym terms, for "did you mean"."""
-    cached = cache.get(VOCABULARY_CACHE_KEY)
+    key = f"{VOCABULARY_CACHE_KEY}:{search_language()}"
+    cached = cache.get(key)
     if cached is None:
         words = set()
         for model in searchable_models():
             fields = ["title"] + (["also_known_as"] if hasattr(model, "also_known_as") else [])
-            for row in model.objects.live().public().values_list(*fields):
+            pages = model.objects.live().public().filter(locale=active_locale_id())
+            for row in pages.values_list(*fields):
                 words.add(row[0])
                 if len(row) > 1:
                     words.update(lines(row[1]))
         words.update(term for term, _ in synonyms())
         cached = sorted(words)
-        cache.set(VOCABULARY_CACHE_KEY, cached, CACHE_TIMEOUT)
+        cache.set(key, cached, CACHE_TIMEOUT)
     return cached
 
 
@@ -205,7 +218,8 @@ def profiles_from_database(hits):
 
 
 def clear_search_cache():
-    cache.delete_many([VOCABULARY_CACHE_KEY, SYNONYMS_CACHE_KEY])
+    vocabularies = [f"{VOCABULARY_CACHE_KEY}:{language}" for language in LANGUAGE_NAMES]
+    cache.delete_many([*vocabularies, SYNONYMS_CACHE_KEY])
 
 
 @dataclass
@@ -229,6 +243,23 @@ def searchable_pages():
     return Page.objects.live().public().type(*searchable_models()).filter(locale=active_locale_id())
 
 
+def untranslated_pages():
+    """
+    For a reader of another language, the English pages not yet in it: the site's lists show
+    them in English, and search finds them too (after the pages in the reader's language).
+    """
+    if active_locale_id() == default_locale_id():
+        return None
+    translated = Page.objects.live().filter(locale=active_locale_id()).values("translation_key")
+    return (
+        Page.objects.live()
+        .public()
+        .type(*searchable_models())
+        .filter(locale=default_locale_id())
+        .exclude(translation_key__in=translated)
+    )
+
+
 def search(query):
     """Search every public page type for `query` (already cleaned and not empty)."""
     words = search_words(query)
@@ -236,6 +267,14 @@ def search(query):
         return SearchOutcome(query=query)
     base = searchable_pages()
     hits, terms = ranked_hits(base, words)
+    english = untranslated_pages()
+    if english is not None:
+        # Searched as English (its stems and small words), with the same synonyms: editors
+        # map patients' Spanish words to the English ones ("ciática" -> "sciatica").
+        with searching_in(DEFAULT_LANGUAGE):
+            english_hits, english_terms = ranked_hits(english, words)
+        hits += english_hits[: MAX_RESULTS - len(hits)]
+        terms += [term for term in english_terms if term not in terms]
     fuzzy, suggestion = False, None
     if not hits:
         # A misspelling ("sciatia"): the closest title or other name, searched as usual, fast
@@ -280,6 +319,10 @@ def suggest(query, limit=8):
         return []
     base = searchable_pages()
     pages = list(base.autocomplete(words)[:limit])
+    english = untranslated_pages()
+    if english is not None and len(pages) < limit:
+        with searching_in(DEFAULT_LANGUAGE):
+            pages += list(english.autocomplete(words)[: limit - len(pages)])
     results = []
     for page in pages:
         result_type = type_for_content_type_id(page.content_type_id)

@@ -6,7 +6,7 @@ then pages with more of the words, then those whose summary has them side by sid
 
 import itertools
 
-from .stemming import STOP_WORDS, stem
+from .stemming import stem, stop_words
 from .stemming import words as plain_words
 
 
@@ -91,9 +91,10 @@ def query_variants(terms):
     """For each term, its (stem, word) pairs: the words that matter, or all if none does."""
     variants = []
     seen = set()
+    small = stop_words()
     for term in terms:
         forms = [(stem(word), word) for word in plain_words(term)]
-        kept = [(s, word) for s, word in forms if word not in STOP_WORDS] or forms
+        kept = [(s, word) for s, word in forms if word not in small] or forms
         unique = list(dict(kept).items())
         if unique and len(seen | {s for s, _ in unique}) <= MAX_WORDS:
             seen |= {s for s, _ in unique}

@@ -57,7 +57,7 @@ PAGE_BUDGETS = {
     "filtered directory": 1,  # the procedure chosen in the filter, checked against the list
     "not found": 4,
     "search results": 6,  # one query per kind of result on the page shown, at most five
-    "spanish search results": 6,
+    "spanish search results": 8,  # and the English pages not yet in Spanish: two more
     "spanish not found": 4,
 }
 

@@ -1,0 +1,89 @@
+"""
+Search in Spanish at /es/search/: Spanish word forms and small words, accents optional, Spanish
+synonyms, and the English pages not yet translated after the Spanish ones, marked as English.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, query, path="/es/search/"):
+    response = client.get(path, {"q": query})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return [
+        (
+            item.select_one(".search-result__title a").get_text(strip=True),
+            item.select_one(".search-result__title").get("lang"),
+        )
+        for item in page.select(".search-result")
+    ], page
+
+
+def titles(found):
+    return [title for title, _ in found]
+
+
+def test_spanish_word_forms_find_the_spanish_pages(client):
+    # "articulaciones" and "inyecciones" are the plural of the titles' words; with English
+    # word forms neither would find them.
+    found, _ = results(client, "articulaciones")
+    assert set(titles(found)[:2]) == {
+        "Inyección en la articulación sacroilíaca",  # both name a joint ("articulación")
+        "Inyección facetaria lumbar",
+    }
+    assert all(lang is None for _, lang in found)  # all in Spanish
+    found, _ = results(client, "inyecciones")
+    assert set(titles(found)) == {
+        "Inyección en la articulación sacroilíaca",
+        "Inyección facetaria lumbar",
+        "Inyección epidural cervical",
+    }
+
+
+def test_accents_are_optional(client):
+    with_accents, _ = results(client, "inyección epidural")
+    without, _ = results(client, "inyeccion epidural")
+    assert titles(with_accents)[0] == titles(without)[0] == "Inyección epidural cervical"
+    assert titles(with_accents) == titles(without)
+
+
+def test_spanish_synonyms_lead_to_spanish_pages_then_english_ones(client):
+    found, page = results(client, "dolor de espalda")
+    assert titles(found)[0] == "Inyección facetaria lumbar"  # "la parte baja de la espalda"
+    spanish = [title for title, lang in found if lang is None]
+    english = [title for title, lang in found if lang == "en"]
+    assert "Inyección en la articulación sacroilíaca" in spanish
+    assert "Neck and back pain" in english  # "back pain", from the synonym
+    # Every Spanish page comes before every English one, and English ones say so.
+    assert [lang for _, lang in found] == sorted((lang for _, lang in found), key=bool)
+    first_english = next(
+        item for item in page.select(".search-result") if item.select_one("[lang=en]")
+    )
+    assert "En inglés" in first_english.select_one(".search-result__type").get_text()
+
+
+def test_ciatica_finds_the_english_sciatica_page_until_it_is_translated(client):
+    for query in ("ciática", "ciatica"):
+        found, _ = results(client, query)
+        assert found[0] == ("Sciatica", "en")
+
+
+def test_an_english_search_never_shows_spanish_pages_or_uses_spanish_words(client):
+    found, _ = results(client, "inyecciones", path="/search/")
+    assert found == []
+    found, _ = results(client, "epidural injection", path="/search/")
+    assert all(lang is None for _, lang in found)
+    assert "Inyección epidural cervical" not in titles(found)
+
+
+def test_spanish_suggestions_offer_spanish_pages_then_english_ones(client):
+    response = client.get("/es/search/suggest/", {"q": "inyec"})
+    suggested = [item["title"] for item in response.json()["results"]]
+    assert suggested[0].startswith("Inyección")
+    assert {"Inyección epidural cervical", "Inyección facetaria lumbar"} <= set(suggested)
+    response = client.get("/es/search/suggest/", {"q": "sciat"})
+    assert [item["url"] for item in response.json()["results"]] == ["/conditions/sciatica/"]
