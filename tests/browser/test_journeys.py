@@ -284,3 +284,59 @@ def test_news_card_images_span_their_card(browser, site_url):
             assert abs(image_box["x"] - (card_box["x"] + 1)) <= 1, (card_box, image_box)
     finally:
         context.close()
+
+
+def test_a_spanish_speaking_patient_asks_for_an_appointment_on_a_phone(browser, site_url):
+    """Home in English → Español → the menu → a procedure → the request form, all in Spanish."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+
+    def fits():
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert page.evaluate("document.documentElement.lang") == "es"
+
+    try:
+        page.goto(site_url + "/")
+        page.locator(".language-bar").get_by_role("link", name="Español").tap()
+        expect(page).to_have_url(site_url + "/es/")
+        fits()
+        menu_button = page.get_by_role("button", name="Menú")
+        menu_button.tap()
+        expect(menu_button).to_have_attribute("aria-expanded", "true")
+        page.get_by_role("navigation", name="Principal").get_by_role(
+            "link", name="Procedimientos"
+        ).tap()
+        expect(page).to_have_url(site_url + "/es/procedimientos/")
+        fits()
+        page.get_by_role("link", name="Inyección en la articulación sacroilíaca").first.tap()
+        expect(page.locator("h1")).to_have_text("Inyección en la articulación sacroilíaca")
+        fits()
+        expect(page.locator(".review-line")).to_contain_text("todavía no la ha revisado un médico")
+
+        page.get_by_role("link", name="Pedir una cita por internet").first.tap()
+        expect(page).to_have_url(re.compile(r"/es/appointments/request/\?about=\d+$"))
+        expect(page.get_by_text("Pregunta por")).to_contain_text(
+            "Inyección en la articulación sacroilíaca"
+        )
+        fits()
+        page.locator("#id_name").fill("Paz Ejemplo")
+        page.locator("#id_phone").fill("(312) 555-0190")
+        page.locator("#id_patient_type_0").tap()
+        page.locator("#id_preferred_days_1").tap()
+        # Sent without the consent: the error is in Spanish and every answer is kept.
+        page.get_by_role("button", name="Enviar mi solicitud").tap()
+        expect(page.locator(".error-summary")).to_contain_text("Marque la casilla para aceptar")
+        expect(page.locator("#id_name")).to_have_value("Paz Ejemplo")
+        fits()
+        page.locator("#id_consent").tap()
+        page.get_by_role("button", name="Enviar mi solicitud").tap()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Gracias, su solicitud se ha enviado"
+        )
+        fits()
+        check_current_page(page)  # axe on the phone, in Spanish
+    finally:
+        context.close()
+    sent = AppointmentRequest.objects.get()
+    assert (sent.name, sent.preferred_days) == ("Paz Ejemplo", ["tue"])
+    assert sent.about_page.slug == "sacroiliac-joint-injection"  # the front desk's English page
