@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from appointments.tasks import retry_staff_notices
-from tests.appointments.conftest import send
+from tests.appointments.conftest import PATIENT, send
 
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +71,16 @@ def test_the_retry_job_runs_from_cron(client, front_desk, django_capture_on_comm
     assert "1 retried" in out.getvalue()
     request.refresh_from_db()
     assert request.notified_at is not None
+
+
+def test_a_request_sent_in_spanish_notifies_the_front_desk_in_english(
+    client, front_desk, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/es/appointments/request/", PATIENT)
+    assert response.status_code == 302
+    assert "Gracias" in client.get(response["Location"]).content.decode()
+    (notice,) = mail.outbox
+    assert notice.subject == "A new appointment request is waiting"
+    assert notice.body.startswith("A new appointment request is waiting on the clinic's website.")
+    assert "?status=new" in notice.body  # the link to the waiting requests
