@@ -135,6 +135,16 @@ class DemoContentLoader(SpanishPagesMixin, ContentPagesMixin):
             )
             if created:
                 self.report.add(obj)
+            else:
+                # Spanish words added to the demo after this database was built: filled in
+                # where still empty, never over what an editor wrote.
+                missing = {
+                    name: value
+                    for name, value in item.items()
+                    if name.endswith("_es") and not getattr(obj, name)
+                }
+                if missing:
+                    model.objects.filter(pk=obj.pk).update(**missing)
             objects[item[key]] = obj
         return objects
 

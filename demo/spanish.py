@@ -26,13 +26,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale
 
 from conditions.models import ConditionIndexPage
-from home.models import BodyRegionIndexPage, ContactPage
+from home.models import BodyRegionIndexPage, ContactPage, StandardPage
 from locations.models import LocationIndexPage
 from news.models import NewsIndexPage
 from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedureIndexPage
 
-from .markup import load_data
+from .markup import load_data, text_to_blocks
 from .pages import home_page
 
 
@@ -128,6 +128,15 @@ class SpanishPagesMixin:
         contact = ContactPage.objects.filter(locale=home.locale).child_of(home).first()
         if contact is not None:
             translate(contact, lambda: ContactPage(**data["contact"]))
+        about = StandardPage.objects.filter(locale=home.locale, slug="about").child_of(home).first()
+        if about is not None:
+            translate(
+                about,
+                lambda: StandardPage(
+                    **{key: value for key, value in data["about"].items() if key != "body"},
+                    body=text_to_blocks(data["about"]["body"], self.images),
+                ),
+            )
         figures = data["figures"]
         for item in data["procedure"]:
             english = procedures[item["english"]]

@@ -52,6 +52,7 @@ PAGE_TYPES = {
     "es-procedure-index": "/es/procedimientos/",
     "es-procedure": "/es/procedimientos/inyeccion-articulacion-sacroiliaca/",
     "es-contact": "/es/contacto/",
+    "es-about": "/es/sobre-nosotros/",
     "es-appointment-request": "/es/appointments/request/",
     "es-search": "/es/search/?q=inyeccion",
 }

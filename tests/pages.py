@@ -33,6 +33,7 @@ PAGES = {
     "spanish procedure index": "/es/procedimientos/",
     "spanish procedure": "/es/procedimientos/inyeccion-articulacion-sacroiliaca/",
     "spanish contact page": "/es/contacto/",
+    "spanish standard page": "/es/sobre-nosotros/",
     "spanish appointment request": "/es/appointments/request/",
 }
 

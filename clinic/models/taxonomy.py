@@ -106,10 +106,20 @@ class Specialty(index.Indexed, models.Model):
         ),
     )
 
+    # What Spanish pages show (the English words where these are empty).
+    name_es = models.CharField("name in Spanish", max_length=100, blank=True)
+    practitioner_title_es = models.CharField(
+        "practitioner title in Spanish", max_length=100, blank=True
+    )
+    description_es = models.TextField("description in Spanish", max_length=400, blank=True)
+
     panels = [
         FieldPanel("name"),
         FieldPanel("practitioner_title"),
         FieldPanel("description"),
+        FieldPanel("name_es"),
+        FieldPanel("practitioner_title_es"),
+        FieldPanel("description_es"),
         FieldPanel("on_care_team"),
         FieldPanel("schema_org"),
         FieldPanel("sort_order"),
@@ -127,6 +137,15 @@ class Specialty(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def shown_title(self):
+        """What patients call these professionals, in the reader's language."""
+        return in_reader_language(self, "practitioner_title") or in_reader_language(self, "name")
+
+    @property
+    def shown_description(self):
+        return in_reader_language(self, "description")
 
 
 class Language(models.Model):

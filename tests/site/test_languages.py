@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 from wagtail.models import Page
 
 from appointments.models import AppointmentRequest
+from clinic.models import Specialty
 from procedures.models import ProcedurePage
 from tests.appointments.conftest import PATIENT
+from tests.conftest import sign_in
 from tests.pages import json_ld, soup, texts
 
 
@@ -207,8 +209,37 @@ def test_shared_lists_and_the_clinics_notices_read_in_spanish(client):
     assert "llame al 911" in notice
     region = soup(client.get("/es/donde-le-duele/lower-back/"))
     assert region.h1.get_text(strip=True) == "Parte baja de la espalda"
+    # The care team: each discipline's Spanish name and description.
+    team = page.select_one(".care-team")
+    assert "Fisioterapeutas" in team.get_text() and "Physical therapists" not in team.get_text()
     # The English page keeps its English words.
-    assert "Lower back" in texts(soup(client.get("/")).select(".region-links__name"))
+    english = soup(client.get("/"))
+    assert "Lower back" in texts(english.select(".region-links__name"))
+    assert (
+        "Physical therapists" in english.get_text() and "Fisioterapeutas" not in english.get_text()
+    )
+
+
+def test_a_site_admin_gives_a_discipline_its_spanish_words(client, site_admin):
+    nurses = Specialty.objects.get(name="Nursing")
+    sign_in(client, site_admin)
+    edit_url = f"/admin/snippets/clinic/specialty/edit/{nurses.pk}/"
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    assert 'name="practitioner_title_es"' in form.content.decode()
+    data = {
+        field: getattr(nurses, field)
+        for field in ("name", "practitioner_title", "description", "schema_org", "sort_order")
+    }
+    data.update(
+        on_care_team="on",
+        name_es="Enfermería",
+        practitioner_title_es="Personal de enfermería",
+        description_es="Le cuidan antes, durante y después de cada procedimiento.",
+    )
+    assert client.post(edit_url, data).status_code == 302
+    team = soup(client.get("/es/")).select_one(".care-team").get_text()
+    assert "Personal de enfermería" in team and "Le cuidan antes, durante y después" in team
 
 
 def test_english_titles_on_a_spanish_page_are_marked_english(client, spanish):

@@ -52,6 +52,7 @@ PAGE_BUDGETS = {
     "spanish procedure index": 0,
     "spanish procedure": 0,
     "spanish contact page": 0,
+    "spanish standard page": 0,
     "spanish appointment request": 4,
     "appointment request sent": 1,
     "filtered directory": 1,  # the procedure chosen in the filter, checked against the list
