@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -23,10 +22,10 @@ from django.utils.translation import gettext
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site, get_page_models
 
-from .i18n import COUNTRY, DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from .i18n import COUNTRY
+from .language_links import add_languages
 from .navigation import cached_for_site, get_clinic_settings
 from .schema_org import LOGO, breadcrumb_node, clinic_id, language_tag, web_page_node
-from .translations import language_homes, page_versions
 
 
 logger = logging.getLogger(__name__)
@@ -188,48 +187,6 @@ def page_meta(context):
     add_languages(meta, context)
     context["meta"] = meta
     return meta
-
-
-def add_languages(meta, context):
-    """The switcher's links and the hreflang alternates (clinic.translations finds them)."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return
-    homes = cached_for_site("homes", site, lambda: language_homes(site))
-    if len(homes) < 2:
-        return  # a site in one language: nothing to switch to
-    page = context.get("page")
-    match = getattr(request, "resolver_match", None)
-    if page is not None and getattr(page, "pk", None):
-        kept = getattr(page, "kept", None)
-        versions = (
-            kept(request, "languages", lambda: page_versions(page)) if kept else page_versions(page)
-        )
-        # A routable page's own address (a body region's list): the same below each version.
-        here = page.get_url(request)
-        tail = request.path[len(here) :] if here and request.path.startswith(here) else ""
-        versions = {code: url + tail for code, url in versions.items()}
-    elif match is not None and match.url_name != "wagtail_serve":
-        # The search page, the appointment request: the same view under each prefix.
-        versions = {code: translate_url(request.path, code) for code in homes}
-    else:
-        versions = {}  # a page not found: its other-language homes
-    language = translation.get_language()
-    meta.other_languages = [
-        {
-            "code": code,
-            "name": LANGUAGE_NAMES[code],
-            "url": versions.get(code) or home,
-            "translated": code in versions,
-        }
-        for code, home in homes.items()
-        if code != language
-    ]
-    if len(versions) > 1 and not meta.noindex:
-        meta.alternates = [(code, meta.absolute(url)) for code, url in versions.items()]
-        if DEFAULT_LANGUAGE in versions:
-            meta.alternates.append(("x-default", meta.absolute(versions[DEFAULT_LANGUAGE])))
 
 
 # schema.org nodes
