@@ -8,6 +8,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from django.test import override_settings
+
 from wagtail.models import Page
 
 from appointments.models import AppointmentRequest
@@ -248,3 +250,27 @@ def test_english_titles_on_a_spanish_page_are_marked_english(client, spanish):
     marked = {entry.a.get_text(strip=True): entry.get("lang") for entry in entries}
     assert marked["Kyphoplasty"] == "en"  # read by a screen reader in English (WCAG 3.1.2)
     assert marked["Inyección epidural cervical"] is None  # in the page's own language
+
+
+@override_settings(APPOINTMENT_RATE_LIMIT=(1, 3600))
+def test_the_refusals_and_the_500_page_are_in_spanish(client, spanish, monkeypatch):
+    assert client.post("/es/appointments/request/", PATIENT).status_code == 302
+    refused = client.post("/es/appointments/request/", PATIENT)
+    assert refused.status_code == 429
+    page = BeautifulSoup(refused.content, "html.parser")
+    assert page.html["lang"] == "es"
+    assert "varias solicitudes desde su conexión" in page.get_text()
+    assert 'value="Pat Example"' in refused.content.decode()  # nothing typed is lost
+
+    def broken(self, request, *args, **kwargs):
+        raise RuntimeError("a bug in a page")
+
+    monkeypatch.setattr(ProcedurePage, "get_context", broken)
+    client.raise_request_exception = False
+    response = client.get(SPANISH)
+    assert response.status_code == 500
+    error = BeautifulSoup(response.content, "html.parser")
+    assert error.html["lang"] == "es"
+    assert error.h1.get_text(strip=True) == "Lo sentimos, hay un problema con este sitio"
+    assert error.select_one("a[href='tel:+13125550147']")
+    assert "911" in error.get_text()

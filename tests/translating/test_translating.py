@@ -135,7 +135,9 @@ def test_an_editor_sends_a_spanish_procedure_to_review_and_a_reviewer_approves_i
     assert "todavía no la ha revisado" not in public
 
 
-def test_a_new_translation_starts_as_a_draft_off_the_site(client, editor):
+def test_a_new_translation_starts_as_a_draft_off_the_site_until_it_is_reviewed(
+    client, editor, reviewer
+):
     english = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
     assert not english.get_translations().exists()
     sign_in(client, editor)
@@ -152,6 +154,26 @@ def test_a_new_translation_starts_as_a_draft_off_the_site(client, editor):
     confirm = client.get(reverse("submit_translation_for_review", args=[spanish.pk])).content
     assert "It is not on the site yet" in confirm.decode()
     assert "texts are not translated yet. Patients would read them in English." in confirm.decode()
+
+    # The editor translates the title and the address, and sends it to review.
+    translation = synced_translation(spanish)
+    translate_string(client, translation, "title", "Radiofrecuencia en la cadera y la rodilla")
+    translate_string(client, translation, "slug", "radiofrecuencia-cadera-rodilla")
+    client.post(reverse("submit_translation_for_review", args=[spanish.pk]))
+    address = "/es/procedimientos/radiofrecuencia-cadera-rodilla/"
+    assert client.get(address).status_code == 404  # still waiting for its review
+
+    sign_in(client, reviewer)
+    task_state = WorkflowState.objects.get(
+        object_id=str(spanish.pk), status="in_progress"
+    ).current_task_state
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[spanish.pk, "approve", task_state.pk])
+    )
+    live = client.get(address)
+    assert live.status_code == 200
+    assert "<h1>Radiofrecuencia en la cadera y la rodilla</h1>" in live.content.decode()
+    assert "Revisado por un médico:" in live.content.decode()
 
 
 def test_a_translation_says_it_is_out_of_date_when_the_english_page_changes(
