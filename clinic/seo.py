@@ -51,6 +51,9 @@ class PageMeta:
     title: str
     description: str = ""
     noindex: bool = False
+    # The address search engines should file the page under, where it is not `url` (a
+    # comparison of procedures, whichever order they were chosen in).
+    canonical: str = ""
     og_type: str = "website"
     image: object = None  # a rendition of SOCIAL_IMAGE_SPEC
     image_alt: str = ""
@@ -178,6 +181,7 @@ def page_meta(context):
         title=title,
         description=Truncator(strip_tags(description or "")).chars(300),
         noindex=bool(context.get("noindex")),
+        canonical=root + context["canonical_path"] if context.get("canonical_path") else "",
         og_type=og_type,
         image=rendition,
         image_alt=(image.default_alt_text or "") if image else "",

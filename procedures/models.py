@@ -1,9 +1,11 @@
 from django import forms
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -23,11 +25,15 @@ from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
 from clinic.translations import in_language, source_of
 
-from .related import group_by_region, related_procedures_in_language
+from .compare import build_rows, choose
+from .related import group_by_region, related_procedures_in_language, suggested_comparisons
 
 
-class ProcedureIndexPage(AToZIndexPage):
-    """/procedures/: every procedure, A to Z and grouped by where it hurts."""
+class ProcedureIndexPage(RoutablePageMixin, AToZIndexPage):
+    """
+    /procedures/: every procedure, A to Z and grouped by where it hurts; /procedures/compare/
+    puts two to four of them side by side (procedures.compare).
+    """
 
     child_model = "procedures.ProcedurePage"
     subpage_types = [child_model]
@@ -43,6 +49,47 @@ class ProcedureIndexPage(AToZIndexPage):
         listing = super().listing()
         listing["by_region"] = group_by_region(listing["procedures"])
         return listing
+
+    @path("")
+    def procedure_list(self, request):
+        return self.render(request)
+
+    @path("compare/")
+    def compare(self, request):
+        """?p=<slug>&p=<slug>: the procedures side by side, or the list to choose them from."""
+        procedures = self.kept(request, "listing", self.listing)["procedures"]
+        comparison = choose(request.GET.getlist("p"), procedures)
+        if comparison.ready:
+
+            def rows():
+                build_rows(comparison, ProcedurePage)
+                return comparison.pages, comparison.rows, comparison.cards
+
+            found = self.kept(request, "comparison", rows, *comparison.slugs)
+            comparison.pages, comparison.rows, comparison.cards = found
+        title = gettext("Compare procedures")
+        response = self.render(
+            request,
+            template="procedures/compare.html",
+            context_overrides={
+                "comparison": comparison,
+                "procedures": procedures,
+                "chosen_slugs": set(comparison.slugs),
+                "breadcrumb_trail": [self],
+                "breadcrumb_current": title,
+                "meta_title": title,
+                "meta_description": gettext(
+                    "What each procedure is for, how many visits it takes, the medicines used "
+                    "and how long relief usually lasts, side by side."
+                ),
+                "noindex": True,
+                "canonical_path": f"{self.url}compare/"
+                + (f"?{comparison.canonical_query}" if comparison.ready else ""),
+            },
+        )
+        if comparison.problems:
+            response.status_code = 400
+        return response
 
 
 class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
@@ -268,6 +315,9 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
             related["related_news"] = in_language(
                 source.news_posts.live().order_by("-date").defer_streamfields()[:3]
             )
+            related["compare_with"] = in_language(suggested_comparisons(source))
+            parent = self.get_parent()
+            related["compare_url"] = f"{parent.url}compare/" if parent else ""
         return related
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from clinic.translations import in_language
 
@@ -72,4 +72,28 @@ def related_procedures_in_language(page):
         general=shown[id(related.general)] if related.general else None,
         specific_forms=[shown[id(p)] for p in related.specific_forms],
         prerequisites=[shown[id(p)] for p in related.prerequisites],
+    )
+
+
+def suggested_comparisons(page, limit=3):
+    """
+    Procedures a patient reading `page` may want to compare it with: those that treat the same
+    conditions (most in common first), then those for the same part of the body. One query.
+    """
+    model = type(page)
+    conditions = page.conditions_treated.values("pk")
+    regions = page.body_regions.values("pk")
+    return list(
+        model.objects.live()
+        .filter(locale_id=page.locale_id)
+        .exclude(pk=page.pk)
+        .defer_streamfields()
+        .annotate(
+            shared_conditions=Count(
+                "conditions_treated", filter=Q(conditions_treated__in=conditions), distinct=True
+            ),
+            shared_regions=Count("body_regions", filter=Q(body_regions__in=regions), distinct=True),
+        )
+        .filter(Q(shared_conditions__gt=0) | Q(shared_regions__gt=0))
+        .order_by("-shared_conditions", "-shared_regions", "title")[:limit]
     )

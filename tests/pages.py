@@ -46,6 +46,14 @@ OTHER_PAGES = {
     "search without results": "/search/?q=qwertyuiop",
     "not found": "/no-such-page/",
     "spanish search results": "/es/search/?q=inyeccion",
+    "procedure comparison": (
+        "/procedures/compare/?p=lumbar-facet-injection&p=radiofrequency-medial-branch-neurotomy"
+        "&p=sacroiliac-joint-injection&p=kyphoplasty"
+    ),
+    "comparison with a bad choice": "/procedures/compare/?p=no-such-procedure&p=kyphoplasty",
+    "spanish procedure comparison": (
+        "/es/procedimientos/compare/?p=inyeccion-facetaria-lumbar&p=kyphoplasty"
+    ),
     "spanish not found": "/es/no-such-page/",
 }
 

@@ -60,6 +60,9 @@ PAGE_BUDGETS = {
     "search results": 6,  # one query per kind of result on the page shown, at most five
     "spanish search results": 8,  # and the English pages not yet in Spanish: two more
     "spanish not found": 4,
+    "procedure comparison": 0,
+    "comparison with a bad choice": 0,
+    "spanish procedure comparison": 0,
 }
 
 # Page type -> (address, the most queries it may take).
