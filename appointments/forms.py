@@ -12,6 +12,7 @@ from clinic import inputs
 from clinic.translations import default_locale_id, source_of
 from locations.models import LocationPage
 from physicians.models import PhysicianPage
+from procedures.models import ProcedurePage
 
 from .models import AppointmentRequest
 
@@ -61,6 +62,8 @@ class AppointmentRequestForm(forms.ModelForm):
     website = forms.CharField(required=False, label=_("Leave this field empty"), max_length=200)
     # The page the patient came from. An unknown or stale value is dropped, never an error.
     about = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
+    # The procedures compared side by side before asking (page ids); stale values are dropped.
+    compared = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = AppointmentRequest
@@ -122,6 +125,9 @@ class AppointmentRequestForm(forms.ModelForm):
     def clean_about(self):
         return appointment_subject(self.cleaned_data["about"])
 
+    def clean_compared(self):
+        return compared_procedures(self.cleaned_data["compared"])
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         if phone and not PHONE_PATTERN.match(phone):
@@ -152,6 +158,8 @@ class AppointmentRequestForm(forms.ModelForm):
         about = self.cleaned_data.get("about")
         # The front desk reads the English page's title, whatever the patient read.
         request.about_page = source_of(about) if about else None
+        compared = self.cleaned_data.get("compared") or []
+        request.compared_procedures = "; ".join(source_of(page).title for page in compared)
         if commit:
             request.save()
         return request
@@ -164,6 +172,22 @@ def appointment_subject(page_id):
         return None
     page = Page.objects.live().filter(pk=pk).specific().first()
     return page if getattr(page, "appointment_subject", False) else None
+
+
+MAX_COMPARED = 4
+
+
+def compared_procedures(value):
+    """
+    The live procedure pages named by `value` ("12,34": ids, as the comparison's link gives
+    them), two to four, in that order; [] for anything else (a stale or edited link).
+    """
+    parts = str(value or "")[:100].split(",")[: MAX_COMPARED + 1]
+    ids = [inputs.page_id(part) for part in parts]
+    if not 2 <= len(ids) <= MAX_COMPARED or None in ids or len(set(ids)) != len(ids):
+        return []
+    found = {page.pk: page for page in ProcedurePage.objects.live().filter(pk__in=ids)}
+    return [found[pk] for pk in ids] if len(found) == len(ids) else []
 
 
 def initial_from_query(query):
@@ -185,6 +209,9 @@ def initial_from_query(query):
         )
         if location:
             initial["preferred_location"] = location.pk
+    compared = compared_procedures(query.get("compare"))
+    if compared:
+        initial["compared"] = ",".join(str(page.pk) for page in compared)
     page = appointment_subject(query.get("about"))
     if page:
         initial["about"] = page.pk

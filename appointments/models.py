@@ -52,6 +52,12 @@ class AppointmentRequest(models.Model):
         verbose_name="sent from the page",
         help_text="The procedure, condition or physician page the patient started from.",
     )
+    compared_procedures = models.CharField(
+        "procedures compared",
+        max_length=400,
+        blank=True,
+        help_text="The procedures the patient compared side by side before asking, by name.",
+    )
     message = models.TextField(blank=True, max_length=500)
     consent_at = models.DateTimeField("agreed to the privacy notice at")
     status = models.CharField(max_length=10, choices=Status, default=Status.NEW, db_index=True)

@@ -16,8 +16,14 @@ from wagtail.models import Site
 
 from clinic.models import ClinicSettings
 from clinic.navigation import get_clinic_settings
+from clinic.translations import in_language
 
-from .forms import AppointmentRequestForm, appointment_subject, initial_from_query
+from .forms import (
+    AppointmentRequestForm,
+    appointment_subject,
+    compared_procedures,
+    initial_from_query,
+)
 from .ratelimit import count_request, over_rate_limit
 from .tasks import queue_staff_notice
 
@@ -28,6 +34,7 @@ def render_form(request, form, status=200, problem=None):
         "form": form,
         "problem": problem,
         "about_page": about_page,
+        "compared": in_language(compared_procedures(form["compared"].value())),
         "page_title": _("Request an appointment"),
         "meta_description": _("Ask the clinic for an appointment online; we will call you back."),
         "breadcrumb_trail": [],

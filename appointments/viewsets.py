@@ -107,6 +107,7 @@ SHOWN_AS = {
 DETAILS = [
     *(SHOWN_AS.get(name, name) for name in AppointmentRequest.patient_fields),
     "about_page",
+    "compared_procedures",
     "created_at",
     "consent_at",
 ]
@@ -140,6 +141,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_days_display": "Days that suit",
         "preferred_times_display": "Times that suit",
         "about_page": "Sent from the page",
+        "compared_procedures": "Procedures compared",
     }
     export_filename = "appointment-requests"
     form_fields = ["status"]

@@ -38,6 +38,11 @@ class Comparison:
         return [page.slug for page in self.pages]
 
     @property
+    def appointment_query(self):
+        """What the link to the appointment request carries: the procedures, by page id."""
+        return "compare=" + ",".join(str(page.pk) for page in self.pages)
+
+    @property
     def canonical_query(self):
         """The same comparison, with the procedures in alphabetical order of their addresses."""
         return "&".join(f"p={slug}" for slug in sorted(self.slugs))

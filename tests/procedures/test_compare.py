@@ -173,3 +173,47 @@ def test_procedure_pages_suggest_comparisons_from_the_conditions_they_share(clie
     assert box.select_one("a.arrow-link")["href"] == f"{COMPARE}?p={FACET}"
     index = soup(client.get("/procedures/"))
     assert COMPARE in [link["href"] for link in index.select(".jump-links a")]
+
+
+def test_the_appointment_link_carries_the_procedures_to_the_front_desk(client, site_admin):
+    from appointments.models import AppointmentRequest
+    from tests.appointments.conftest import PATIENT
+    from tests.conftest import sign_in
+
+    page = soup(
+        compare(
+            client, "inyeccion-facetaria-lumbar", KYPHOPLASTY, path="/es/procedimientos/compare/"
+        )
+    )
+    spanish = ProcedurePage.objects.get(slug="inyeccion-facetaria-lumbar")
+    kyphoplasty = ProcedurePage.objects.get(slug=KYPHOPLASTY)
+    link = page.select_one(".call-box a.arrow-link")["href"]
+    assert link == f"/es/appointments/request/?compare={spanish.pk},{kyphoplasty.pk}"
+    form = soup(client.get(link))
+    note = " ".join(form.select_one(".related-note").get_text(" ", strip=True).split())
+    assert note == (
+        "Pregunta por los procedimientos que comparó: Inyección facetaria lumbar , Kyphoplasty ."
+    )
+    hidden = form.select_one("input[name=compared]")["value"]
+    assert hidden == f"{spanish.pk},{kyphoplasty.pk}"
+    response = client.post("/es/appointments/request/", {**PATIENT, "compared": hidden})
+    assert response.status_code == 302
+    sent = AppointmentRequest.objects.get()
+    # The front desk reads the English names, and names only.
+    assert sent.compared_procedures == "Lumbar facet injection; Kyphoplasty"
+    sign_in(client, site_admin)
+    inspect = client.get(f"/admin/appointment-requests/inspect/{sent.pk}/").content.decode()
+    assert "Procedures compared" in inspect and "Lumbar facet injection; Kyphoplasty" in inspect
+
+
+@pytest.mark.parametrize("value", ["abc", "1,1", "999999,999998", ",", "1,2,3,4,5", "9" * 80])
+def test_a_stale_or_edited_comparison_link_is_dropped_quietly(client, value):
+    from appointments.models import AppointmentRequest
+    from tests.appointments.conftest import PATIENT
+
+    form = client.get("/appointments/request/", {"compare": value})
+    assert form.status_code == 200
+    assert "procedures you compared" not in form.content.decode()
+    response = client.post("/appointments/request/", {**PATIENT, "compared": value})
+    assert response.status_code == 302  # the request is sent all the same
+    assert AppointmentRequest.objects.get().compared_procedures == ""
