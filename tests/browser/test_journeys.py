@@ -340,3 +340,58 @@ def test_a_spanish_speaking_patient_asks_for_an_appointment_on_a_phone(browser, 
     sent = AppointmentRequest.objects.get()
     assert (sent.name, sent.preferred_days) == ("Paz Ejemplo", ["tue"])
     assert sent.about_page.slug == "sacroiliac-joint-injection"  # the front desk's English page
+
+
+def test_comparing_two_procedures_on_a_phone_then_asking_about_them(browser, site_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+
+    def fits():
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    try:
+        page.goto(site_url + "/procedures/lumbar-facet-injection/")
+        box = page.locator(".compare-box")
+        box.get_by_label("Radiofrequency medial branch neurotomy").tap()
+        box.get_by_role("button", name="Compare").tap()
+        expect(page.locator("h1")).to_have_text("Compare procedures")
+        # On a phone: one procedure after another, no table to scroll sideways.
+        expect(page.locator(".compare-table")).to_be_hidden()
+        cards = page.locator(".compare-card h2")
+        expect(cards).to_have_text(
+            ["Lumbar facet injection", "Radiofrequency medial branch neurotomy"]
+        )
+        fits()
+        # A third one, from the list on the same page.
+        page.get_by_label("Sacroiliac joint injection").tap()
+        page.locator(".compare-picker").get_by_role("button", name="Compare").tap()
+        expect(page.locator(".compare-card h2")).to_have_count(3)
+        fits()
+        check_current_page(page)  # axe on the phone
+        page.locator(".call-box").get_by_role("link", name="Request an appointment online").tap()
+        expect(page.locator(".related-note")).to_contain_text(
+            "You are asking about the procedures you compared"
+        )
+        expect(page.locator(".related-note")).to_contain_text("Sacroiliac joint injection")
+        fits()
+    finally:
+        context.close()
+
+
+def test_a_comparison_is_a_table_on_a_wide_screen_and_one_page_on_paper(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(
+            site_url + "/procedures/compare/?p=lumbar-facet-injection"
+            "&p=radiofrequency-medial-branch-neurotomy&p=sacroiliac-joint-injection&p=kyphoplasty"
+        )
+        table = page.locator(".compare-table")
+        expect(table).to_be_visible()
+        expect(page.locator(".compare-card").first).to_be_hidden()
+        assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+        for paper in ("Letter", "A4"):
+            pdf = page.pdf(format=paper, prefer_css_page_size=True)
+            assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, paper
+    finally:
+        context.close()
