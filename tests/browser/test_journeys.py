@@ -395,3 +395,34 @@ def test_a_comparison_is_a_table_on_a_wide_screen_and_one_page_on_paper(browser,
             assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, paper
     finally:
         context.close()
+
+
+def test_the_procedure_list_keeps_a_tray_of_procedures_to_compare(page, site_url):
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "/procedures/")
+    tray = page.get_by_role("region", name="Procedures to compare")
+    expect(tray).to_be_hidden()
+    page.get_by_label("Compare Lumbar facet injection").check()
+    expect(tray).to_be_visible()
+    expect(tray).to_contain_text("Choose one more to compare.")
+    expect(tray.get_by_role("link", name="Compare")).to_be_hidden()
+    page.get_by_label("Compare Kyphoplasty").check()
+    expect(tray.get_by_role("listitem")).to_have_text(["Lumbar facet injection", "Kyphoplasty"])
+    # The choice is in the page's own address: a reload keeps it, nothing else stores it.
+    expect(page).to_have_url(re.compile(r"\?compare=lumbar-facet-injection%2Ckyphoplasty$"))
+    page.reload()
+    expect(page.get_by_label("Compare Kyphoplasty")).to_be_checked()
+    assert not any("kyphoplasty" in cookie["value"] for cookie in page.context.cookies())
+    assert page.evaluate("window.localStorage.length + window.sessionStorage.length") == 0
+    # Four at most: the other boxes wait until one is unticked.
+    page.get_by_label("Compare Discography").check()
+    page.get_by_label("Compare Prolotherapy").check()
+    expect(tray).to_contain_text("the most you can compare")
+    expect(page.get_by_label("Compare Botox injections")).to_be_disabled()
+    check_current_page(page)  # axe, with the tray open
+    page.get_by_label("Compare Prolotherapy").uncheck()
+    page.get_by_label("Compare Discography").uncheck()
+    tray.get_by_role("link", name="Compare").click()
+    expect(page.locator(".compare-table thead th")).to_have_text(
+        ["Lumbar facet injection", "Kyphoplasty"]
+    )

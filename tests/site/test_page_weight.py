@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 
 MOST_HTML = 30 * 1024
 MOST_SENT = 8 * 1024
-# The Spanish procedure list also links every procedure not yet translated, at its longer
-# English address (/procedures/...): a few KB more of HTML, still well under 8 KB sent.
-LONGER_HTML = {"/es/procedimientos/": 34 * 1024}
+# The procedure lists name every procedure twice (by body region, and A to Z) and carry the
+# words of the compare tray; the Spanish one also links every procedure not yet translated at
+# its longer English address (/procedures/...). A few KB more of HTML, under 8 KB sent.
+LONGER_HTML = {"/procedures/": 32 * 1024, "/es/procedimientos/": 35 * 1024}
 
 
 @pytest.mark.parametrize("page_type", ALL_PAGES)
