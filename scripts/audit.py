@@ -29,7 +29,7 @@ CHROME_FLAGS = (
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 # Pages kept out of search engines on purpose (robots noindex and robots.txt): there Lighthouse's
 # "is-crawlable" audit must fail, and every other SEO audit must pass (shown as "seo 100*").
-NOINDEX = {"filtered-directory", "search", "es-search"}
+NOINDEX = {"filtered-directory", "search", "es-search", "compare", "es-compare"}
 PAGE_TYPES = {
     "home": "/",
     "procedure-index": "/procedures/",
@@ -47,6 +47,7 @@ PAGE_TYPES = {
     "appointment-request": "/appointments/request/",
     "filtered-directory": "/physicians/?procedure=sacroiliac-joint-injection",
     "search": "/search/?q=injection",
+    "compare": "/procedures/compare/?p=lumbar-facet-injection&p=radiofrequency-medial-branch-neurotomy",
     # The Spanish site (issue 16).
     "es-home": "/es/",
     "es-procedure-index": "/es/procedimientos/",
@@ -55,6 +56,7 @@ PAGE_TYPES = {
     "es-about": "/es/sobre-nosotros/",
     "es-appointment-request": "/es/appointments/request/",
     "es-search": "/es/search/?q=inyeccion",
+    "es-compare": "/es/procedimientos/compare/?p=inyeccion-facetaria-lumbar&p=kyphoplasty",
 }
 
 
