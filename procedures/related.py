@@ -81,8 +81,9 @@ def suggested_comparisons(page, limit=3):
     conditions (most in common first), then those for the same part of the body. One query.
     """
     model = type(page)
-    conditions = page.conditions_treated.values("pk")
-    regions = page.body_regions.values("pk")
+    # Read as ids here: in a preview these relations are held in memory, not in the database.
+    conditions = [condition.pk for condition in page.conditions_treated.all()]
+    regions = [region.pk for region in page.body_regions.all()]
     return list(
         model.objects.live()
         .filter(locale_id=page.locale_id)
