@@ -1,5 +1,6 @@
 """Facts about the clinic that appear on every page: one place for each of them."""
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.functional import cached_property
 
@@ -25,6 +26,12 @@ from .contact import (
 )
 from .fields import optional_link
 from .mixins import lines
+
+
+# Its own code: a form would show its generic "Enter a valid URL." for the code "invalid".
+HTTPS_ONLY = URLValidator(
+    schemes=["https"], message="Enter a secure address starting with https://.", code="not_https"
+)
 
 
 @register_setting(icon="site")
@@ -78,6 +85,19 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
     youtube_url = models.URLField("YouTube channel", blank=True)
     linkedin_url = models.URLField("LinkedIn page", blank=True)
     instagram_url = models.URLField("Instagram profile", blank=True)
+    # Services other companies run for the clinic: shown, marked as other websites, when set.
+    patient_portal_url = models.URLField(
+        "patient portal",
+        blank=True,
+        validators=[HTTPS_ONLY],
+        help_text="Optional. Where patients sign in to see results and messages (https://…).",
+    )
+    bill_payment_url = models.URLField(
+        "bill payment",
+        blank=True,
+        validators=[HTTPS_ONLY],
+        help_text="Optional. Where patients pay a bill online (https://…).",
+    )
     appointment_message_enabled = models.BooleanField(
         "let patients add a message",
         default=False,
@@ -128,6 +148,20 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
                 heading="Emergency notice",
             ),
             ObjectList([FieldPanel("appointment_message_enabled")], heading="Appointment requests"),
+            ObjectList(
+                [
+                    HelpPanel(
+                        content=(
+                            "Links to services other companies run for the clinic. The footer "
+                            "and the contact page show them when set, and tell patients they "
+                            "lead to another website."
+                        )
+                    ),
+                    FieldPanel("patient_portal_url"),
+                    FieldPanel("bill_payment_url"),
+                ],
+                heading="Portal and payments",
+            ),
             ObjectList(
                 [
                     FieldPanel("facebook_url"),

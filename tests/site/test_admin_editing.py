@@ -140,6 +140,8 @@ class AdminEditingTest(WagtailPageTestCase):
             "linkedin_url": "",
             "instagram_url": "",
             "social_image": clinic.social_image_id or "",
+            "patient_portal_url": "",
+            "bill_payment_url": "",
             "hours": inline_formset(hours, initial=clinic.hours.count()),
             **changes,
         }
@@ -193,6 +195,47 @@ class AdminEditingTest(WagtailPageTestCase):
         assert "The closing time must be after the opening time." in page
         assert "2 Kept Street" in page
         assert clinic.hours.get(weekday=0).closes.hour == 17
+
+    def test_site_admin_links_the_patient_portal_and_bill_payment_as_other_websites(self):
+        clinic = ClinicSettings.objects.get()
+        url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+        hours = [
+            {"id": row.pk, "weekday": row.weekday, "opens": "08:00", "closes": "17:00"}
+            for row in clinic.hours.order_by("weekday")
+        ]
+        # Nothing set: nothing shown.
+        assert "Patient portal" not in self.client.get("/contact/").content.decode()
+        refused = self.client.post(
+            url,
+            self.clinic_details_form(
+                clinic, hours, patient_portal_url="http://portal.example.org/"
+            ),
+        )
+        assert refused.status_code == 200
+        assert "Enter a secure address starting with https://." in refused.content.decode()
+        sent = self.client.post(
+            url,
+            self.clinic_details_form(
+                clinic,
+                hours,
+                patient_portal_url="https://portal.example.org/",
+                bill_payment_url="https://pay.example.org/clinic",
+            ),
+        )
+        assert sent.status_code == 302
+        for address in ("/", "/contact/"):
+            page = BeautifulSoup(self.client.get(address).content, "html.parser")
+            portal = page.select_one('a[href="https://portal.example.org/"]')
+            payment = page.select_one('a[href="https://pay.example.org/clinic"]')
+            assert " ".join(portal.get_text(" ", strip=True).split()) == (
+                "Patient portal (another website)"
+            )
+            assert payment.get_text(" ", strip=True).startswith("Pay a bill")
+        spanish = BeautifulSoup(self.client.get("/es/contacto/").content, "html.parser")
+        portal = spanish.select(".glance a[href='https://portal.example.org/']")
+        assert portal and "Portal del paciente (otro sitio web)" in portal[0].get_text(
+            " ", strip=True
+        )
 
     def test_clinic_details_need_a_phone_number(self):
         clinic = ClinicSettings.objects.get()
