@@ -110,6 +110,39 @@ def plain_text(html_text):
     return re.sub(r"([!?:;])\.", r"\1", text).strip()
 
 
+def faq_node(meta, body):
+    """
+    An FAQPage of the questions blocks in a page's body, or None. Google accepts FAQ markup only
+    where each answer is on the page: these are, in the page's HTML, inside a disclosure. One
+    node per page, whatever the number of blocks.
+    """
+    questions = []
+    for block in body or ():
+        if block.block_type != "questions":
+            continue
+        for item in block.value["questions"]:
+            answer = plain_text(str(item["answer"]))
+            if item["question"] and answer:
+                questions.append(
+                    {
+                        "@type": "Question",
+                        "name": item["question"],
+                        "acceptedAnswer": {"@type": "Answer", "text": answer},
+                    }
+                )
+    if not questions:
+        return None
+    return {
+        "@type": "FAQPage",
+        "@id": f"{meta.url}#faq",
+        "url": meta.url,
+        "name": meta.title,
+        "inLanguage": language_tag(),
+        "isPartOf": {"@id": f"{meta.url}#webpage"},
+        "mainEntity": questions,
+    }
+
+
 def body_sections(body):
     """{“before”: text, ...}: plain text under the body's headings that start with those words."""
     sections, current = {}, None

@@ -25,7 +25,14 @@ from wagtail.models import Locale, Site, get_page_models
 from .i18n import COUNTRY
 from .language_links import add_languages
 from .navigation import cached_for_site, get_clinic_settings
-from .schema_org import LOGO, breadcrumb_node, clinic_id, language_tag, web_page_node
+from .schema_org import (
+    LOGO,
+    breadcrumb_node,
+    clinic_id,
+    faq_node,
+    language_tag,
+    web_page_node,
+)
 
 
 logger = logging.getLogger(__name__)
@@ -266,6 +273,8 @@ def build_graph(context):
     graph = [website_node(meta, clinic_settings), clinic_node(meta, site, full=is_home)]
     if page is not None:
         graph += page.get_schema_org(meta, context)
+        if faq := faq_node(meta, getattr(page, "body", None)):
+            graph.append(faq)
     else:
         graph.append(web_page_node(meta, schema_type=context.get("schema_type", "WebPage")))
     if meta.breadcrumbs:

@@ -17,8 +17,10 @@ pytestmark = pytest.mark.django_db
 # Every schema.org type the site states (checked against schema.org when added here).
 SCHEMA_TYPES = {
     "AnatomicalStructure",
+    "Answer",
     "BreadcrumbList",
     "CollectionPage",
+    "FAQPage",
     "ContactPage",
     "GeoCoordinates",
     "ImageObject",
@@ -35,6 +37,7 @@ SCHEMA_TYPES = {
     "Physician",
     "PostalAddress",
     "ProfilePage",
+    "Question",
     "WebPage",
     "WebSite",
 }
@@ -59,7 +62,10 @@ REQUIRED = {
     "MedicalProcedure": {"name", "url"},
     "MedicalCondition": {"name", "url"},
     "WebSite": {"name", "url"},
-    "OpeningHoursSpecification": {"opens", "closes"},  # and dayOfWeek or validFrom, below
+    "OpeningHoursSpecification": {"opens", "closes"},
+    "FAQPage": {"mainEntity"},
+    "Question": {"name", "acceptedAnswer"},
+    "Answer": {"text"},  # and dayOfWeek or validFrom, below
 }
 
 
@@ -191,6 +197,25 @@ def test_a_procedure_page_states_the_procedure_and_its_review(client):
     review_line = soup.select_one(".review-line")
     assert physician.display_name in review_line.get_text()
     assert review_line.find("time")["datetime"] == web_page["lastReviewed"]
+
+
+def test_questions_on_a_page_are_stated_as_one_faq_with_the_answers_patients_read(client):
+    soup = get_page(client, "/procedures/sacroiliac-joint-injection/")
+    faq = node_of_type(json_ld(soup), "FAQPage")
+    shown = [
+        (item.summary.get_text(strip=True), item.select_one(".questions__answer").get_text(" "))
+        for item in soup.select("details.questions__item")
+    ]
+    assert len(shown) >= 2
+    assert [question["name"] for question in faq["mainEntity"]] == [q for q, _ in shown]
+    for question, (_, answer) in zip(faq["mainEntity"], shown, strict=True):
+        assert " ".join(answer.split()) in question["acceptedAnswer"]["text"]
+    assert faq["isPartOf"] == {"@id": f"{ROOT}/procedures/sacroiliac-joint-injection/#webpage"}
+
+
+def test_a_page_without_questions_states_no_faq(client):
+    graph = json_ld(get_page(client, "/procedures/botox-injections/"))
+    assert "FAQPage" not in [node["@type"] for node in graph]
 
 
 def test_an_unreviewed_procedure_states_no_review(client):
