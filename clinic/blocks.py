@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -110,6 +111,67 @@ class QuestionsBlock(blocks.StructBlock):
         }
 
 
+class InsurancePlansBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default="Insurance plans we accept")
+
+    class Meta:
+        icon = "list-ul"
+        template = "components/blocks/insurance_plans_block.html"
+        label = "Insurance plans"
+        description = (
+            "The insurance plans the clinic accepts, as site admins keep them in Settings › "
+            "Clinic details › Insurance, with the date of the last change. Left out while the "
+            "list is empty."
+        )
+        preview_value = {"heading": "Insurance plans we accept"}
+
+    def get_searchable_content(self, value):
+        """The plan names, so that a search for “Medicare” finds the page that lists them."""
+        from wagtail.models import Site
+
+        from clinic.models import ClinicSettings
+
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return [value["heading"]]
+        plans = ClinicSettings.for_site(site).insurance_plans.all()
+        return [value["heading"], *(plan.name for plan in plans)]
+
+
+class PatientFormBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(
+        help_text=(
+            "The form as a PDF under Documents. To change it, upload the new version over this "
+            "document (Documents › the form › Change document file): every link follows."
+        )
+    )
+    title = blocks.CharBlock(
+        max_length=120, help_text="The form's name as patients should see it in the link."
+    )
+    purpose = blocks.TextBlock(
+        max_length=300, help_text="What the form is for and who needs to fill it in."
+    )
+    when_to_bring = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text="Optional. When to bring or send it, e.g. “Bring it to your first visit.”",
+    )
+
+
+class PatientFormsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default="Forms for your visit")
+    forms = blocks.ListBlock(PatientFormBlock(), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/blocks/patient_forms_block.html"
+        label = "Patient forms"
+        description = (
+            "Forms patients print or fill in before a visit. Each link gives the file's "
+            "format and size."
+        )
+
+
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="The address of a YouTube or Vimeo video.")
     title = blocks.CharBlock(
@@ -139,4 +201,6 @@ class BodyBlock(blocks.StreamBlock):
     figure = FigureBlock()
     callout = CalloutBlock()
     questions = QuestionsBlock()
+    insurance_plans = InsurancePlansBlock()
+    patient_forms = PatientFormsBlock()
     video = VideoBlock()

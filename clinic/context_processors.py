@@ -17,7 +17,11 @@ def clinic(request):
 
     def navigation():
         found = site()
-        return get_navigation(found) if found else {"home": "/", "menu": [], "sections": {}}
+        return (
+            get_navigation(found)
+            if found
+            else {"home": "/", "menu": [], "sections": {}, "patient_pages": []}
+        )
 
     return {
         "clinic_settings": SimpleLazyObject(clinic_settings),

@@ -38,6 +38,7 @@ from .images import DIAGRAMS
 from .markup import lines_text, load_data
 from .pages import WEEKDAYS, ContentPagesMixin, home_page
 from .spanish import SpanishPagesMixin
+from .visit import VisitPagesMixin
 
 
 Image = get_image_model()
@@ -51,7 +52,7 @@ class LoadReport:
         self.created.append(thing)
 
 
-class DemoContentLoader(SpanishPagesMixin, ContentPagesMixin):
+class DemoContentLoader(SpanishPagesMixin, VisitPagesMixin, ContentPagesMixin):
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.report = LoadReport()
@@ -97,7 +98,7 @@ class DemoContentLoader(SpanishPagesMixin, ContentPagesMixin):
         condition_index = self.child(home, ConditionIndexPage, **indexes["conditions"])
         physician_index = self.child(home, PhysicianIndexPage, **indexes["physicians"])
         news_index = self.child(home, NewsIndexPage, **indexes["news"])
-        self.step(3, "general pages, locations and contact page")
+        self.step(3, "general pages, locations, contact and first-visit pages")
         self.load_about(home)
         self.child(home, BodyRegionIndexPage, show_in_menus=False, **indexes["regions"])
         location_index = self.child(
@@ -105,6 +106,7 @@ class DemoContentLoader(SpanishPagesMixin, ContentPagesMixin):
         )
         self.load_locations(location_index)
         self.child(home, ContactPage, show_in_menus=False, **self.site_data["contact"])
+        self.load_visit_pages(home, site)
         self.step(4, "conditions")
         conditions = self.load_conditions(condition_index)
         self.step(5, "procedures")

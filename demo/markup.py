@@ -1,5 +1,6 @@
 """The plain-text markup of the demo data files, turned into rich text and StreamField data."""
 
+import re
 import tomllib
 import uuid
 from pathlib import Path
@@ -19,6 +20,15 @@ def load_data(name):
         return tomllib.load(data_file)
 
 
+# [words](/a/path/ on this site/)
+LINK = re.compile(r"\[([^\]]+)\]\((/[^)\s]*)\)")
+
+
+def inline_html(text):
+    """A line escaped, with its [words](/path/) links to pages of the site."""
+    return LINK.sub(r'<a href="\2">\1</a>', escape(text))
+
+
 def text_to_html(text):
     """Paragraphs separated by blank lines, "- " lines as a bulleted list; everything escaped."""
     html = []
@@ -26,9 +36,9 @@ def text_to_html(text):
         paragraph, items = [], []
         for line in lines(chunk):
             if line.startswith("- "):
-                items.append(f"<li>{escape(line[2:])}</li>")
+                items.append(f"<li>{inline_html(line[2:])}</li>")
             else:
-                paragraph.append(escape(line))
+                paragraph.append(inline_html(line))
         if paragraph:
             html.append(f"<p>{' '.join(paragraph)}</p>")
         if items:
@@ -36,47 +46,75 @@ def text_to_html(text):
     return "".join(html)
 
 
-def text_to_blocks(text, images=None, figures=None):
+def text_to_blocks(text, images=None, figures=None, forms=None):
     """
     The same markup as raw StreamField data, where a "## " line starts a section and a line
     "!figure <image key>: <caption>" places one of the demo diagrams. `figures` gives a
     diagram's alt text and labels in another language: {key: {"alt": ..., "labels": [...]}}.
+    "!questions <heading>" starts questions, each a "? <question>" line and its answer below;
+    "!insurance_plans <heading>" lists the accepted plans; "!patient_forms <heading>" lists
+    `forms` (the form blocks' values).
     """
     blocks, buffer = [], []
+    questions = None  # the questions block being filled in, if any
 
     def flush():
-        if any(line.strip() for line in buffer):
-            blocks.append({"type": "paragraph", "value": text_to_html("\n".join(buffer))})
+        text = "\n".join(buffer)
         buffer.clear()
+        if not text.strip():
+            return
+        if questions is not None and questions["questions"]:
+            questions["questions"][-1]["value"]["answer"] = text_to_html(text)
+        else:
+            blocks.append({"type": "paragraph", "value": text_to_html(text)})
 
     for line in (text or "").strip().splitlines():
-        if line.startswith("## "):
+        if line.startswith("? ") and questions is not None:
             flush()
-            blocks.append({"type": "heading", "value": {"text": line[3:].strip(), "level": "h2"}})
-        elif line.startswith("!figure "):
-            flush()
-            key, _, caption = line.removeprefix("!figure ").partition(":")
-            key = key.strip()
-            image = images[key]
-            words = (figures or {}).get(key, {})
-            blocks.append(
-                {
-                    "type": "figure",
-                    "value": {
-                        "image": {
-                            "image": image.pk,
-                            "alt_text": words.get("alt", image.description),
-                            "decorative": False,
-                        },
-                        "labels": list_items(words.get("labels", DIAGRAMS[key].get("labels", []))),
-                        "caption": caption.strip(),
-                    },
-                }
+            questions["questions"].append(
+                list_items([{"question": line[2:].strip(), "answer": ""}])[0]
             )
+            continue
+        if line.startswith(("## ", "!")):
+            flush()
+            questions = None
+        if line.startswith("## "):
+            blocks.append({"type": "heading", "value": {"text": line[3:].strip(), "level": "h2"}})
+        elif line.startswith("!questions "):
+            questions = {"heading": line.removeprefix("!questions ").strip(), "questions": []}
+            blocks.append({"type": "questions", "value": questions})
+        elif line.startswith("!insurance_plans "):
+            heading = line.removeprefix("!insurance_plans ").strip()
+            blocks.append({"type": "insurance_plans", "value": {"heading": heading}})
+        elif line.startswith("!patient_forms "):
+            heading = line.removeprefix("!patient_forms ").strip()
+            value = {"heading": heading, "forms": list_items(forms or [])}
+            blocks.append({"type": "patient_forms", "value": value})
+        elif line.startswith("!figure "):
+            blocks.append(figure_block(line, images, figures))
         else:
             buffer.append(line)
     flush()
     return blocks
+
+
+def figure_block(line, images, figures):
+    key, _, caption = line.removeprefix("!figure ").partition(":")
+    key = key.strip()
+    image = images[key]
+    words = (figures or {}).get(key, {})
+    return {
+        "type": "figure",
+        "value": {
+            "image": {
+                "image": image.pk,
+                "alt_text": words.get("alt", image.description),
+                "decorative": False,
+            },
+            "labels": list_items(words.get("labels", DIAGRAMS[key].get("labels", []))),
+            "caption": caption.strip(),
+        },
+    }
 
 
 def list_items(values):

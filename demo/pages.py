@@ -42,25 +42,22 @@ def home_page(data, slug="home"):
 class ContentPagesMixin:
     """The parts of DemoContentLoader that build the content pages, section by section."""
 
-    def load_about(self, home):
-        data = self.site_data["about"]
-        about = self.child(
-            home,
+    def standard_page(self, parent, data, forms=None):
+        """The general page under `parent` that `data` describes: title, slug, summary, body."""
+        return self.child(
+            parent,
             StandardPage,
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            body=text_to_blocks(data["body"], self.images),
+            body=text_to_blocks(data["body"], self.images, forms=forms),
         )
+
+    def load_about(self, home):
+        data = self.site_data["about"]
+        about = self.standard_page(home, data)
         for child_data in data["children"]:
-            page = self.child(
-                about,
-                StandardPage,
-                title=child_data["title"],
-                slug=child_data["slug"],
-                summary=child_data["summary"],
-                body=text_to_blocks(child_data["body"], self.images),
-            )
+            page = self.standard_page(about, child_data)
             if child_data["slug"] == "care-team":
                 home = HomePage.objects.get(pk=home.pk)
                 if home.care_team_page_id is None:

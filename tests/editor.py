@@ -5,7 +5,12 @@ from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.test.utils.form_data import querydict_from_html, rich_text
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+)
 
 
 def block_form_data(block, value, prefix, data):
@@ -49,3 +54,48 @@ def editor_form_data(client, page):
         if isinstance(field, StreamField):
             block_form_data(field.stream_block, getattr(page, field.name), field.name, data)
     return data
+
+
+def clinic_details_form(clinic, hours, plans=None, **changes):
+    """
+    The clinic details form (Settings › Clinic details) as a site admin submits it, with `hours`
+    as weekday rows and `plans` as insurance plan rows (the saved ones when not given).
+    """
+    if plans is None:
+        plans = [
+            {"id": plan.pk, "name": plan.name, "kind": plan.kind}
+            for plan in clinic.insurance_plans.all()
+        ]
+    data = {
+        "clinic_name": clinic.clinic_name,
+        "phone": clinic.phone,
+        "fax": "",
+        "email": "",
+        "street_address": clinic.street_address,
+        "locality": clinic.locality,
+        "region": clinic.region,
+        "postal_code": clinic.postal_code,
+        "country": clinic.country,
+        "opening_hours_note": "",
+        "emergency_notice": clinic.emergency_notice,
+        "emergency_notice_es": clinic.emergency_notice_es,
+        "opening_hours_note_es": "",
+        "facebook_url": "",
+        "youtube_url": "",
+        "linkedin_url": "",
+        "instagram_url": "",
+        "social_image": clinic.social_image_id or "",
+        "patient_portal_url": "",
+        "bill_payment_url": "",
+        "first_visit_page": clinic.first_visit_page_id or "",
+        "insurance_page": clinic.insurance_page_id or "",
+        "forms_page": clinic.forms_page_id or "",
+        "questions_page": clinic.questions_page_id or "",
+        "hours": inline_formset(hours, initial=clinic.hours.count()),
+        "insurance_plans": inline_formset(
+            [{"ORDER": str(order), **plan} for order, plan in enumerate(plans, start=1)],
+            initial=clinic.insurance_plans.count(),
+        ),
+        **changes,
+    }
+    return nested_form_data(data)

@@ -28,6 +28,10 @@ PAGES = {
     "location": "/locations/anytown/",
     "contact page": "/contact/",
     "appointment request": "/appointments/request/",
+    # Before a first visit: pages built from the insurance, forms and questions blocks.
+    "insurance page": "/your-visit/insurance-and-billing/",
+    "forms page": "/your-visit/patient-forms/",
+    "questions page": "/your-visit/common-questions/",
     # The Spanish site: the page types the demo translates.
     "spanish home": "/es/",
     "spanish procedure index": "/es/procedimientos/",

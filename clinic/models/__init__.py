@@ -2,6 +2,7 @@
 
 from .base import BasePage
 from .index import AToZIndexPage, IndexPage, a_to_z_entries
+from .insurance import InsurancePlan, PlanKind
 from .mixins import (
     AlsoKnownAsMixin,
     IntroMixin,
@@ -23,10 +24,12 @@ __all__ = [
     "ClinicOpeningHours",
     "ClinicSettings",
     "IndexPage",
+    "InsurancePlan",
     "IntroMixin",
     "Language",
     "ListingFieldsMixin",
     "MedicalReviewMixin",
+    "PlanKind",
     "ReviewStatus",
     "SearchResultType",
     "Specialty",

@@ -25,7 +25,9 @@ from .contact import (
     tel_href,
 )
 from .fields import optional_link
+from .insurance import note_insurance_changes, plan_groups, reindex_pages_listing_plans
 from .mixins import lines
+from .patient_pages import PatientPagesMixin
 
 
 # Its own code: a form would show its generic "Enter a valid URL." for the code "invalid".
@@ -35,7 +37,7 @@ HTTPS_ONLY = URLValidator(
 
 
 @register_setting(icon="site")
-class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
+class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, ClusterableModel):
     clinic_name = models.CharField(
         max_length=120,
         default="Interventional Pain Management Clinic",
@@ -98,6 +100,13 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
         validators=[HTTPS_ONLY],
         help_text="Optional. Where patients pay a bill online (https://…).",
     )
+    insurance_updated_on = models.DateField(
+        "insurance list last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set to today whenever a plan is added, changed or removed. Patients see it.",
+    )
     appointment_message_enabled = models.BooleanField(
         "let patients add a message",
         default=False,
@@ -152,6 +161,22 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
                 [
                     HelpPanel(
                         content=(
+                            "The insurance plans the clinic accepts, as on patients’ cards. Pages "
+                            "show them where an editor adds an “Insurance plans” block, with the "
+                            "date of the last change and a reminder to call and check. While the "
+                            "list is empty, those pages leave the section out."
+                        )
+                    ),
+                    InlinePanel("insurance_plans", label="Insurance plan"),
+                    FieldPanel("insurance_updated_on", read_only=True),
+                ],
+                heading="Insurance",
+            ),
+            PatientPagesMixin.patient_pages_panels,
+            ObjectList(
+                [
+                    HelpPanel(
+                        content=(
                             "Links to services other companies run for the clinic. The footer "
                             "and the contact page show them when set, and tell patients they "
                             "lead to another website."
@@ -196,10 +221,22 @@ class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
     def opening_hours_schema(self):
         return opening_hours_schema(self.hours.all())
 
+    @cached_property
+    def insurance_groups(self):
+        """The accepted plans under their headings, in the reader's language (cached per language)."""
+        return plan_groups(self.insurance_plans.all())
+
+    def save(self, *args, **kwargs):
+        plans_changed = note_insurance_changes(self)
+        super().save(*args, **kwargs)  # saves the plans too
+        if plans_changed:
+            reindex_pages_listing_plans()
+
     def prepare_for_cache(self):
         """Compute what templates read from related rows, so a cached copy needs no query."""
         self.opening_hours_lines  # noqa: B018
         self.opening_hours_schema  # noqa: B018
+        self.insurance_groups  # noqa: B018
         if self.social_image_id:
             self.social_image  # noqa: B018
         return self

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion, ClinicSettings, Specialty
@@ -19,7 +18,7 @@ from conditions.models import ConditionPage
 from procedures.models import ProcedurePage
 from site_search.models import SearchSynonym
 from tests.conftest import sign_in
-from tests.editor import editor_form_data
+from tests.editor import clinic_details_form, editor_form_data
 
 
 pytestmark = pytest.mark.django_db
@@ -120,32 +119,7 @@ class AdminEditingTest(WagtailPageTestCase):
         assert "Other names for this, one per line" in response.content.decode()
 
     def clinic_details_form(self, clinic, hours, **changes):
-        """The clinic details form as a site admin submits it, with `hours` as weekday rows."""
-        data = {
-            "clinic_name": clinic.clinic_name,
-            "phone": clinic.phone,
-            "fax": "",
-            "email": "",
-            "street_address": clinic.street_address,
-            "locality": clinic.locality,
-            "region": clinic.region,
-            "postal_code": clinic.postal_code,
-            "country": clinic.country,
-            "opening_hours_note": "",
-            "emergency_notice": clinic.emergency_notice,
-            "emergency_notice_es": clinic.emergency_notice_es,
-            "opening_hours_note_es": "",
-            "facebook_url": "",
-            "youtube_url": "",
-            "linkedin_url": "",
-            "instagram_url": "",
-            "social_image": clinic.social_image_id or "",
-            "patient_portal_url": "",
-            "bill_payment_url": "",
-            "hours": inline_formset(hours, initial=clinic.hours.count()),
-            **changes,
-        }
-        return nested_form_data(data)
+        return clinic_details_form(clinic, hours, **changes)
 
     def test_site_admin_edits_the_clinic_details(self):
         clinic = ClinicSettings.objects.get()

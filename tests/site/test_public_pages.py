@@ -22,6 +22,7 @@ def test_every_page_has_the_site_chrome(client):
         "Find a Physician",
         "News",
         "About us",
+        "Your visit",
     ]
     assert page.select_one("nav[aria-label=Main] a[aria-current]").get_text() == "Procedures"
     assert texts(page.select("nav[aria-label=Breadcrumb] li")) == [

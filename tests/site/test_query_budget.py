@@ -48,6 +48,9 @@ PAGE_BUDGETS = {
     "location": 0,
     "contact page": 0,
     "appointment request": 4,
+    "insurance page": 0,
+    "forms page": 0,
+    "questions page": 0,
     "spanish home": 0,
     "spanish procedure index": 0,
     "spanish procedure": 0,
@@ -91,6 +94,8 @@ FIRST_VIEW_BUDGETS = {
     "news post": 19,
     "body region": 16,
     "location": 16,
+    "insurance page": 16,
+    "forms page": 16,
 }
 
 

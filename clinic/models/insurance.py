@@ -1,0 +1,85 @@
+"""
+The insurance plans the clinic accepts, kept by site admins in the clinic's details and shown
+wherever an editor places the “Insurance plans” block (clinic.blocks).
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.models import Orderable
+
+
+class PlanKind(models.TextChoices):
+    # Patients look for their plan under the kind of cover they have; listed in this order.
+    MEDICARE = "medicare", _("Medicare and Medicare Advantage")
+    MEDICAID = "medicaid", _("Medicaid")
+    PRIVATE = "private", _("Private insurance")
+    INJURY = "injury", _("Workers’ compensation and accident claims")
+    OTHER = "other", _("Other plans")
+
+
+class InsurancePlan(Orderable):
+    settings = ParentalKey(
+        "clinic.ClinicSettings", on_delete=models.CASCADE, related_name="insurance_plans"
+    )
+    name = models.CharField(
+        max_length=120,
+        help_text="The plan as patients know it, as on their card, e.g. “Blue Cross Blue Shield PPO”.",
+    )
+    kind = models.CharField(
+        max_length=20,
+        choices=PlanKind.choices,
+        default=PlanKind.PRIVATE,
+        help_text="Plans are listed under these headings.",
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = "insurance plan"
+
+    def __str__(self):
+        return self.name
+
+
+def plan_rows(plans):
+    """What tells one list of plans from another: the order admins list them in does not count."""
+    return sorted((plan.kind, plan.name.strip()) for plan in plans)
+
+
+def note_insurance_changes(clinic_settings):
+    """
+    Before the clinic's details are saved: if the plans differ from those saved, today becomes
+    the list's “last updated” date. Returns whether they changed.
+    """
+    saved = (
+        InsurancePlan.objects.filter(settings_id=clinic_settings.pk)
+        if clinic_settings.pk
+        else InsurancePlan.objects.none()
+    )
+    if plan_rows(clinic_settings.insurance_plans.all()) == plan_rows(saved):
+        return False
+    clinic_settings.insurance_updated_on = timezone.localdate()
+    return True
+
+
+def plan_groups(plans):
+    """[(heading, [plan names])...] in the reader's language, by kind, in the order admins set."""
+    by_kind = {}
+    for plan in plans:
+        by_kind.setdefault(plan.kind, []).append(plan.name)
+    return [
+        (gettext(kind.label), by_kind[kind.value]) for kind in PlanKind if kind.value in by_kind
+    ]
+
+
+def reindex_pages_listing_plans():
+    """The pages holding an “Insurance plans” block index the plan names: index them again."""
+    from wagtail.models import Page
+    from wagtail.search.index import insert_or_update_object
+
+    for page in Page.objects.live().specific():
+        body = getattr(page, "body", None)
+        if body and any(block.block_type == "insurance_plans" for block in body):
+            insert_or_update_object(page)

@@ -1,0 +1,71 @@
+"""The demo's pages for new patients (demo/content/visit.toml), its sample form and its plans."""
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+
+from clinic.models import ClinicSettings, InsurancePlan
+
+from .markup import load_data
+from .sample_form import sample_form_pdf
+
+
+Document = get_document_model()
+
+# The pages under the section, and the field of the clinic's details that points at each.
+PAGES = [
+    ("first_visit", "first_visit_page"),
+    ("insurance", "insurance_page"),
+    ("forms", "forms_page"),
+    ("questions", "questions_page"),
+]
+
+
+class VisitPagesMixin:
+    """The part of DemoContentLoader that builds “Your visit” and what it needs."""
+
+    def load_visit_pages(self, home, site):
+        data = load_data("visit")
+        clinic_settings = ClinicSettings.for_site(site)
+        self.load_insurance_plans(clinic_settings, data["insurance_plans"])
+        section = self.standard_page(home, data["section"])
+        forms = [self.sample_form(item) for item in data["forms"].get("documents", [])]
+        chosen = {}
+        for key, field_name in PAGES:
+            page = self.standard_page(section, data[key], forms=forms)
+            # Only a page made now is chosen: an admin's own choice, or none, stays as it is.
+            if page in self.report.created and getattr(clinic_settings, f"{field_name}_id") is None:
+                chosen[field_name] = page
+        if chosen:
+            for field_name, page in chosen.items():
+                setattr(clinic_settings, field_name, page)
+            clinic_settings.save()
+
+    def load_insurance_plans(self, clinic_settings, plans):
+        """The demo plans, unless the clinic has (or has had) a list of its own."""
+        if clinic_settings.insurance_updated_on or clinic_settings.insurance_plans.exists():
+            return
+        clinic_settings.insurance_plans = [
+            InsurancePlan(kind=kind, name=name, sort_order=order)
+            for order, (kind, name) in enumerate(plans)
+        ]
+        clinic_settings.save()
+        self.report.add(clinic_settings)
+
+    def sample_form(self, item):
+        """A form block's value for the sample PDF, made and stored the first time."""
+        document = Document.objects.filter(title=item["title"]).first()
+        if document is None:
+            document = Document(
+                title=item["title"],
+                file=ContentFile(sample_form_pdf(), name="sample-new-patient-questionnaire.pdf"),
+            )
+            document._set_document_file_metadata()  # its size, for the link's text
+            document.save()
+            self.report.add(document)
+        return {
+            "document": document.pk,
+            "title": item["title"],
+            "purpose": item["purpose"],
+            "when_to_bring": item.get("when_to_bring", ""),
+        }
