@@ -84,8 +84,8 @@ check: install ## Django's system checks and a check for missing migrations
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
-audit: install node_modules/.package-lock.json ## Lighthouse scores for every page type, served as in production
-	$(PY) scripts/audit.py
+audit: install node_modules/.package-lock.json ## Lighthouse scores for every page type (or AUDIT_PAGES="home insurance"), served as in production
+	$(PY) scripts/audit.py $(AUDIT_PAGES)
 
 loadtest: install ## Production settings under gunicorn with 32 simulated patients for 60 s, then with Redis stopped for 10 s
 	$(PY) scripts/loadtest.py

@@ -48,6 +48,11 @@ PAGE_TYPES = {
     "filtered-directory": "/physicians/?procedure=sacroiliac-joint-injection",
     "search": "/search/?q=injection",
     "compare": "/procedures/compare/?p=lumbar-facet-injection&p=radiofrequency-medial-branch-neurotomy",
+    # Before a first visit (issue 18).
+    "first-visit": "/your-visit/first-visit/",
+    "insurance": "/your-visit/insurance-and-billing/",
+    "patient-forms": "/your-visit/patient-forms/",
+    "common-questions": "/your-visit/common-questions/",
     # The Spanish site (issue 16).
     "es-home": "/es/",
     "es-procedure-index": "/es/procedimientos/",
@@ -126,7 +131,12 @@ def seo_score_kept_out_of_index(result):
     return 100 if blocked and all(score in (1, None) for score in others) else 0
 
 
-def main():
+def main(names=()):
+    """Audit every page type, or those named (`scripts/audit.py insurance patient-forms`)."""
+    unknown = set(names) - set(PAGE_TYPES)
+    if unknown:
+        raise SystemExit(f"No such page type: {', '.join(sorted(unknown))}")
+    page_types = {name: path for name, path in PAGE_TYPES.items() if not names or name in names}
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: run `npm ci` in the repository.")
     if not Path(CHROME).exists():
@@ -149,9 +159,9 @@ def main():
     failures, lines = [], []
     try:
         wait_for(base + "/")
-        for path in PAGE_TYPES.values():  # first visits make the image renditions
+        for path in page_types.values():  # first visits make the image renditions
             urllib.request.urlopen(base + path, timeout=60).read()
-        for name, path in PAGE_TYPES.items():
+        for name, path in page_types.items():
             report = OUT / f"{name}.json"
             run_lighthouse(base + path, report)
             result = json.loads(report.read_text())
@@ -188,4 +198,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
