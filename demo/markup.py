@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.utils.html import escape
 
+from wagtail.models import Page
+
 from clinic.models import lines
 
 from .images import DIAGRAMS
@@ -20,13 +22,25 @@ def load_data(name):
         return tomllib.load(data_file)
 
 
-# [words](/a/path/ on this site/)
+# [words](/a/path/on/the/english/site/)
 LINK = re.compile(r"\[([^\]]+)\]\((/[^)\s]*)\)")
+
+
+def page_link(match):
+    """
+    A link to the page at that address as an editor's page link, which follows the page when
+    it moves and leads to its translation on translated pages; a plain address until it exists.
+    """
+    words, path = match.groups()
+    page = Page.objects.filter(url_path=f"/home{path}", locale__language_code="en").first()
+    if page is None:
+        return f'<a href="{path}">{words}</a>'
+    return f'<a linktype="page" id="{page.pk}">{words}</a>'
 
 
 def inline_html(text):
     """A line escaped, with its [words](/path/) links to pages of the site."""
-    return LINK.sub(r'<a href="\2">\1</a>', escape(text))
+    return LINK.sub(page_link, escape(text))
 
 
 def text_to_html(text):

@@ -137,6 +137,8 @@ class SpanishPagesMixin:
                     body=text_to_blocks(data["about"]["body"], self.images),
                 ),
             )
+        for english, build in self.visit_translations(home):
+            translate(english, build)
         figures = data["figures"]
         for item in data["procedure"]:
             english = procedures[item["english"]]

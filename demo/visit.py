@@ -5,8 +5,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from clinic.models import ClinicSettings, InsurancePlan
+from home.models import StandardPage
 
-from .markup import load_data
+from .markup import load_data, text_to_blocks
 from .sample_form import sample_form_pdf
 
 
@@ -30,12 +31,19 @@ class VisitPagesMixin:
         self.load_insurance_plans(clinic_settings, data["insurance_plans"])
         section = self.standard_page(home, data["section"])
         forms = [self.sample_form(item) for item in data["forms"].get("documents", [])]
-        chosen = {}
+        chosen, made = {}, []
         for key, field_name in PAGES:
             page = self.standard_page(section, data[key], forms=forms)
-            # Only a page made now is chosen: an admin's own choice, or none, stays as it is.
-            if page in self.report.created and getattr(clinic_settings, f"{field_name}_id") is None:
-                chosen[field_name] = page
+            if page in self.report.created:
+                made.append((page, data[key]))
+                # Only a page made now is chosen: an admin's choice, or none, stays as it is.
+                if getattr(clinic_settings, f"{field_name}_id") is None:
+                    chosen[field_name] = page
+        for page, item in made:
+            # Now that its sibling pages exist, its links to them become page links.
+            if "](/" in item["body"]:
+                page.body = text_to_blocks(item["body"], forms=forms)
+                page.save_revision().publish()
         if chosen:
             for field_name, page in chosen.items():
                 setattr(clinic_settings, field_name, page)
@@ -52,9 +60,13 @@ class VisitPagesMixin:
         clinic_settings.save()
         self.report.add(clinic_settings)
 
-    def sample_form(self, item):
-        """A form block's value for the sample PDF, made and stored the first time."""
-        document = Document.objects.filter(title=item["title"]).first()
+    def sample_form(self, item, document=None):
+        """
+        A form block's value for the sample PDF (`document`, or the one titled as the item,
+        made and stored the first time).
+        """
+        if document is None:
+            document = Document.objects.filter(title=item["title"]).first()
         if document is None:
             document = Document(
                 title=item["title"],
@@ -69,3 +81,40 @@ class VisitPagesMixin:
             "purpose": item["purpose"],
             "when_to_bring": item.get("when_to_bring", ""),
         }
+
+    def visit_translations(self, home):
+        """
+        [(English page, a function making its unsaved Spanish page)...] for “Your visit” and
+        its pages, parents first, for the Spanish loader (demo.spanish).
+        """
+        english, spanish = load_data("visit"), load_data("visit_es")
+        section = (
+            StandardPage.objects.filter(locale=home.locale, slug=english["section"]["slug"])
+            .child_of(home)
+            .first()
+        )
+        if section is None:
+            return []
+        forms = [
+            self.sample_form(item, Document.objects.get(pk=self.sample_form(original)["document"]))
+            for item, original in zip(
+                spanish["forms"].get("documents", []),
+                english["forms"].get("documents", []),
+                strict=True,
+            )
+        ]
+
+        def build(item):
+            return lambda: StandardPage(
+                title=item["title"],
+                slug=item["slug"],
+                summary=item["summary"],
+                body=text_to_blocks(item["body"], forms=forms),
+            )
+
+        pairs = [(section, build(spanish["section"]))]
+        for key, _field_name in PAGES:
+            page = section.get_children().filter(slug=english[key]["slug"]).first()
+            if page is not None:
+                pairs.append((page.specific, build(spanish[key])))
+        return pairs

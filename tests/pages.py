@@ -39,6 +39,7 @@ PAGES = {
     "spanish contact page": "/es/contacto/",
     "spanish standard page": "/es/sobre-nosotros/",
     "spanish appointment request": "/es/appointments/request/",
+    "spanish questions page": "/es/su-visita/preguntas-frecuentes/",
 }
 
 # Views kept out of search engines, and the answers to bad input.

@@ -340,3 +340,30 @@ def test_an_editor_builds_a_page_from_questions_insurance_and_forms_blocks(admin
     assert words(page.select_one(".patient-form a")).startswith("Spine questionnaire (PDF,")
     created = Page.objects.get(slug="spine-center-visits")
     assert created.live
+
+
+def test_spanish_readers_get_the_spanish_pages_and_find_them_in_their_words(client):
+    home = soup(client.get("/es/"))
+    links = {words(a.strong): a["href"] for a in home.select(".visit-links a")}
+    assert links == {
+        "Su primera visita": "/es/su-visita/primera-visita/",
+        "Seguros y facturación": "/es/su-visita/seguros-y-facturacion/",
+        "Formularios para pacientes": "/es/su-visita/formularios/",
+        "Preguntas frecuentes": "/es/su-visita/preguntas-frecuentes/",
+    }
+    insurance = soup(client.get("/es/su-visita/seguros-y-facturacion/"))
+    section = insurance.select_one("section.insurance")
+    assert [words(h) for h in section.select("h3")][:2] == [
+        "Medicare y Medicare Advantage",
+        "Medicaid",
+    ]
+    assert "Lista actualizada por última vez el" in words(section)
+    # The links editors wrote between the pages lead to the Spanish pages.
+    questions = soup(client.get("/es/su-visita/preguntas-frecuentes/"))
+    assert questions.select_one("main a[href='/es/su-visita/seguros-y-facturacion/']")
+    # The sample form is in English, and its Spanish link says so.
+    form_link = soup(client.get("/es/su-visita/formularios/")).select_one(".patient-form a")
+    assert "(en inglés)" in words(form_link) and "(PDF," in words(form_link)
+    results = soup(client.get("/es/search/", {"q": "¿aceptan Medicare?"}))
+    first = results.select_one(".search-result a")
+    assert first["href"] == "/es/su-visita/seguros-y-facturacion/"

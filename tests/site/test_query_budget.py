@@ -57,11 +57,14 @@ PAGE_BUDGETS = {
     "spanish contact page": 0,
     "spanish standard page": 0,
     "spanish appointment request": 4,
+    "spanish questions page": 0,
     "appointment request sent": 1,
     "filtered directory": 1,  # the procedure chosen in the filter, checked against the list
     "not found": 4,
     "search results": 6,  # one query per kind of result on the page shown, at most five
-    "spanish search results": 8,  # and the English pages not yet in Spanish: two more
+    # The same per kind of Spanish result (here procedures, conditions, news and general
+    # pages), and two more for the English pages not yet in Spanish.
+    "spanish search results": 9,
     "spanish not found": 4,
     "procedure comparison": 0,
     "comparison with a bad choice": 0,

@@ -37,11 +37,12 @@ def test_spanish_word_forms_find_the_spanish_pages(client):
     }
     assert all(lang is None for _, lang in found)  # all in Spanish
     found, _ = results(client, "inyecciones")
-    assert set(titles(found)) == {
+    assert set(titles(found)[:3]) == {
         "Inyección en la articulación sacroilíaca",
         "Inyección facetaria lumbar",
         "Inyección epidural cervical",
     }
+    assert "Preguntas frecuentes" in titles(found)  # “En la mayoría de las inyecciones…”
 
 
 def test_accents_are_optional(client):
