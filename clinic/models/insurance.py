@@ -4,6 +4,7 @@ wherever an editor places the “Insurance plans” block (clinic.blocks).
 """
 
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -76,10 +77,18 @@ def plan_groups(plans):
 
 def reindex_pages_listing_plans():
     """The pages holding an “Insurance plans” block index the plan names: index them again."""
-    from wagtail.models import Page
+    from wagtail.fields import StreamField
+    from wagtail.models import get_page_models
     from wagtail.search.index import insert_or_update_object
 
-    for page in Page.objects.live().specific():
-        body = getattr(page, "body", None)
-        if body and any(block.block_type == "insurance_plans" for block in body):
+    for model in get_page_models():
+        body = next((f for f in model._meta.concrete_fields if f.name == "body"), None)
+        if not isinstance(body, StreamField) or model._meta.proxy:
+            continue
+        pages = (
+            model.objects.live()
+            .annotate(body_text=Cast("body", models.TextField()))
+            .filter(body_text__contains='"insurance_plans"')
+        )
+        for page in pages:
             insert_or_update_object(page)
