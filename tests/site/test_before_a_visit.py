@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from clinic.models import ClinicSettings, InsurancePlan
@@ -276,6 +276,26 @@ def test_an_editor_replaces_a_form_and_the_link_follows(client, editor):
     assert "(PDF, 4.0 KB)" in words(link)
     served = client.get(link["href"])
     assert b"the 2027 version" in b"".join(served.streaming_content)
+    # The address printed or bookmarked before leads to the new file.
+    client.logout()
+    old = client.get(old_address)
+    assert old.status_code == 302 and old["Location"] == link["href"]
+    followed = client.get(old_address, follow=True)
+    assert b"the 2027 version" in b"".join(followed.streaming_content)
+    assert client.get("/documents/999999/questionnaire-2027.pdf").status_code == 404
+
+
+def test_a_private_documents_old_address_gives_nothing_away(client):
+    document = get_document_model().objects.get(title="Sample new patient questionnaire")
+    private = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document.collection = private
+    document.save()
+    response = client.get(f"/documents/{document.pk}/an-old-name.pdf")
+    assert response.status_code == 404
+    assert document.filename not in response.content.decode()
 
 
 def test_an_editor_builds_a_page_from_questions_insurance_and_forms_blocks(admin_client):
