@@ -30,7 +30,10 @@ class VisitPagesMixin:
         clinic_settings = ClinicSettings.for_site(site)
         self.load_insurance_plans(clinic_settings, data["insurance_plans"])
         section = self.standard_page(home, data["section"])
-        forms = [self.sample_form(item) for item in data["forms"].get("documents", [])]
+        forms = [
+            self.form_value(item, self.sample_document(item["title"]))
+            for item in data["forms"].get("documents", [])
+        ]
         chosen, made = {}, []
         for key, field_name in PAGES:
             page = self.standard_page(section, data[key], forms=forms)
@@ -60,21 +63,22 @@ class VisitPagesMixin:
         clinic_settings.save()
         self.report.add(clinic_settings)
 
-    def sample_form(self, item, document=None):
-        """
-        A form block's value for the sample PDF (`document`, or the one titled as the item,
-        made and stored the first time).
-        """
-        if document is None:
-            document = Document.objects.filter(title=item["title"]).first()
+    def sample_document(self, title):
+        """The sample PDF stored under this title, made the first time."""
+        document = Document.objects.filter(title=title).first()
         if document is None:
             document = Document(
-                title=item["title"],
+                title=title,
                 file=ContentFile(sample_form_pdf(), name="sample-new-patient-questionnaire.pdf"),
             )
             document._set_document_file_metadata()  # its size, for the link's text
             document.save()
             self.report.add(document)
+        return document
+
+    @staticmethod
+    def form_value(item, document):
+        """A patient form block's value: `document` with the item's words."""
         return {
             "document": document.pk,
             "title": item["title"],
@@ -95,8 +99,9 @@ class VisitPagesMixin:
         )
         if section is None:
             return []
+        # The Spanish words for the English document.
         forms = [
-            self.sample_form(item, Document.objects.get(pk=self.sample_form(original)["document"]))
+            self.form_value(item, self.sample_document(original["title"]))
             for item, original in zip(
                 spanish["forms"].get("documents", []),
                 english["forms"].get("documents", []),
