@@ -98,4 +98,4 @@ bench: install ## Pages against the bare framework under gunicorn (needs wrk), t
 	$(PY) scripts/bench.py
 
 clean: ## Remove .venv, node_modules, the SQLite database and collected files
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media .audit
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media .test-db .audit

@@ -242,12 +242,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
+class SilentServer:
+    """A server that accepts connections and never reads or says a word."""
+
+    def __init__(self, port, held):
+        self.port = port
+        self.held = held  # the connections it accepted, in order
+
+    def connections(self):
+        return len(self.held)
+
+
 @pytest.fixture
 def silent_server():
-    """
-    The port of a server that accepts connections and never reads or says a word: a hung
-    Redis, a hung mail server.
-    """
+    """A hung Redis, a hung mail server, a hung proxy (a SilentServer)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(16)
@@ -263,7 +271,7 @@ def silent_server():
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield server.getsockname()[1]
+    yield SilentServer(server.getsockname()[1], held)
     stop.set()
     thread.join()
     for connection in held:

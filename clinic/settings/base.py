@@ -9,10 +9,9 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import dj_database_url
-
 from django.utils.csp import CSP
 
+from .database import database_from_environment
 from .media import s3_media
 
 
@@ -149,13 +148,7 @@ TEMPLATES = [
 ]
 
 # Database: an SQLite file unless DATABASE_URL names another (PostgreSQL in production and CI).
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": database_from_environment(os.environ, BASE_DIR)}  # .database
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's full-text search for Wagtail's database search backend.
     INSTALLED_APPS.append("django.contrib.postgres")

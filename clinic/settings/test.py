@@ -5,6 +5,17 @@ from .base import *
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# On SQLite, a test database in a file (one per pytest-xdist worker), not in memory: Django's
+# live server shares an in-memory database's one connection between its threads, and requests
+# a browser sends together then break each other. In a file, each thread has its own connection,
+# as on a real server. Nothing here needs to survive a crash, so nothing waits for the disk.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    TEST_DATABASE_DIR = BASE_DIR / ".test-db"
+    TEST_DATABASE_DIR.mkdir(exist_ok=True)
+    DATABASES["default"]["TEST"] = {"NAME": str(TEST_DATABASE_DIR / "clinic.sqlite3")}
+    DATABASES["default"]["OPTIONS"]["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"
+    )
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -4,8 +4,6 @@ one purge per change, after it commits, and a proxy that hangs delays a publish 
 most, never stops it.
 """
 
-import time
-
 import pytest
 
 from django.test import override_settings
@@ -31,18 +29,19 @@ def test_a_proxy_that_hangs_delays_a_publish_by_two_seconds_at_most(
 ):
     page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     page.summary = "Published while the proxy in front hangs."
-    started = time.monotonic()
     with (
-        override_settings(WAGTAILFRONTENDCACHE=proxy_at(silent_server)),
+        override_settings(WAGTAILFRONTENDCACHE=proxy_at(silent_server.port)),
         django_capture_on_commit_callbacks(execute=True) as callbacks,
     ):
         page.save_revision().publish()
-    took = time.monotonic() - started
     page.refresh_from_db()
     assert page.summary == "Published while the proxy in front hangs."
     # One purge of the whole site for the change, besides Wagtail's own for the page.
     assert len([c for c in callbacks if c.__name__ == "_purge_every_site"]) == 1
-    assert took < 2 * 2 + 2  # two purges of 2 s each at most, and the publish itself
+    # The proxy never answers: each purge ends on its own time limit, and the publish goes on.
+    gave_up = [r.getMessage() for r in caplog.records if "Couldn't purge" in r.getMessage()]
+    assert silent_server.connections() == len(gave_up) == 2
+    assert all(message.endswith("timed out") for message in gave_up), gave_up
     assert "Couldn't purge 'http://localhost/" in caplog.text
 
 

@@ -1,0 +1,26 @@
+"""The database settings built from the environment (used by clinic.settings.base)."""
+
+import dj_database_url
+
+
+# SQLite, the embedded default, with several people at once (editors saving while patients
+# read, the task worker beside the web server): readers never wait for a writer (WAL), a writer
+# waits up to 20 s for another instead of failing at once ("database is locked"), and each
+# transaction takes its write lock when it begins, so two never deadlock upgrading a read.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
+
+
+def database_from_environment(environ, base_dir):
+    """DATABASE_URL's database, or an SQLite file beside manage.py."""
+    database = dj_database_url.config(
+        default=f"sqlite:///{base_dir / 'db.sqlite3'}",
+        conn_max_age=int(environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
