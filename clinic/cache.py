@@ -4,7 +4,7 @@ answer within its timeouts (0.5 s, see settings), each cache operation answers a
 were empty (a miss; writes are dropped), a warning is logged, and Redis is left alone for
 RETRY_SECONDS, so a dead or hanging Redis costs at most one timeout every half minute per
 process, not one per cache call. Pages are then built without the cache; the appointment
-rate limit lets requests through (see appointments.ratelimit).
+rate limit lets requests through (see clinic.rate_limit).
 """
 
 import functools

@@ -5,12 +5,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.csp import CSP
 
-from .client import client_key
+from .rate_limit import RateLimit
 
 
 # Browser features the site never uses, turned off for every page and for anything it frames.
@@ -34,6 +33,8 @@ PERMISSIONS_POLICY = ", ".join(
     ]
 )
 # Methods no page answers: TRACE would echo a request (cookies included) back to a script.
+PASSWORD_RESETS = RateLimit("password-reset", "PASSWORD_RESET_RATE_LIMIT")
+
 REFUSED_METHODS = {"TRACE", "TRACK", "CONNECT"}
 ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"]
 
@@ -128,15 +129,7 @@ class StaffSessionMiddleware:
 
     @staticmethod
     def too_many_resets(request):
-        limit, seconds = settings.PASSWORD_RESET_RATE_LIMIT
-        key = client_key(request, "password-reset")
-        cache.add(key, 0, seconds)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired, or the cache is unavailable: let it through
-            cache.set(key, 1, seconds)
-            count = 1
-        return count > limit
+        return PASSWORD_RESETS.exceeded(request)
 
 
 # A run of white space that starts a line: the indentation templates leave between tags.

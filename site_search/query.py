@@ -14,6 +14,7 @@ trigram matching where it is available.
 
 import difflib
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +34,7 @@ from clinic.page_cache import current_version
 from clinic.translations import active_locale_id, default_locale_id
 
 from .models import SearchSynonym
-from .ranking import needed, query_variants, rank
+from .ranking import MAX_WORDS, needed, query_variants, rank
 from .stemming import (
     content_stems,
     search_language,
@@ -130,14 +131,31 @@ MAX_WORD_GROUPS = 10
 
 
 def term_query(term):
-    """Most of the words of `term`: any group of as many words as needed, all of them."""
+    """
+    Most of the words of `term`: any group of as many words as needed, all of them. The groups
+    are counted before any is formed (20 words would make 168,000 groups of 11).
+    """
     every = plain_words(term)
     small = stop_words()
-    kept = list(dict.fromkeys([word for word in every if word not in small] or every))
-    groups = list(itertools.combinations(kept, needed(len(kept)))) if kept else []
-    if not groups or len(groups) > MAX_WORD_GROUPS:  # a long query: any of its words
-        return PlainText(term, operator="or")
+    kept = list(dict.fromkeys([word for word in every if word not in small] or every))[:MAX_WORDS]
+    if not kept or math.comb(len(kept), needed(len(kept))) > MAX_WORD_GROUPS:
+        return PlainText(" ".join(kept) or term, operator="or")  # a long query: any of its words
+    groups = itertools.combinations(kept, needed(len(kept)))
     return Or([PlainText(" ".join(group), operator="and") for group in groups])
+
+
+def first_words(words):
+    """
+    The words of a query up to the MAX_WORDS-th different one, and whether any were left out:
+    a search's work grows with its words, and nobody describes their pain in more than twelve.
+    """
+    kept, seen = [], set()
+    for word in words.split():
+        if word.lower() not in seen and len(seen) == MAX_WORDS:
+            return " ".join(kept), True
+        seen.add(word.lower())
+        kept.append(word)
+    return " ".join(kept), False
 
 
 def fuzzy_search_available():
@@ -230,6 +248,8 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
     fuzzy: bool = False
     suggestion: str | None = None
+    shortened: bool = False  # only the first MAX_WORDS different words were searched
+    searched: str = ""  # the words searched
 
     def counts(self):
         counts = {result_type.key: 0 for result_type in result_types()}
@@ -262,7 +282,7 @@ def untranslated_pages():
 
 def search(query):
     """Search every public page type for `query` (already cleaned and not empty)."""
-    words = search_words(query)
+    words, shortened = first_words(search_words(query))
     if not words:
         return SearchOutcome(query=query)
     base = searchable_pages()
@@ -300,6 +320,8 @@ def search(query):
         promotions=promotions,
         fuzzy=fuzzy,
         suggestion=suggestion,
+        shortened=shortened,
+        searched=words,
     )
 
 
@@ -314,7 +336,7 @@ def ranked_hits(base, words):
 
 def suggest(query, limit=8):
     """Titles and addresses of pages whose title or other names start like the query."""
-    words = search_words(query)
+    words, _ = first_words(search_words(query))
     if not words:
         return []
     base = searchable_pages()

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from . import query as site_search
-from .query import MAX_QUERY_LENGTH, clean_query, result_type_for, result_types
+from .limits import SEARCHES, SUGGESTIONS, SearchTooSlow, time_limit
+from .query import MAX_QUERY_LENGTH, MAX_WORDS, clean_query, result_type_for, result_types
 
 
 class SearchForm(forms.Form):
@@ -50,6 +51,7 @@ def search_view(request):
         ),
         "breadcrumb_trail": [],
         "breadcrumb_current": _("Search"),
+        "max_words": MAX_WORDS,
     }
     status = 200
     if not form.is_valid():
@@ -59,8 +61,22 @@ def search_view(request):
 
     query = clean_query(form.cleaned_data["q"])
     context["query"] = query
+    if query and SEARCHES.exceeded(request):
+        context["errors"] = [
+            _("You have searched many times in a short while. Please wait a minute and try again.")
+        ]
+        response = TemplateResponse(request, "site_search/search.html", context, status=429)
+        response["Retry-After"] = "60"
+        return response
     if query:
-        outcome = site_search.search(query)
+        try:
+            with time_limit():
+                outcome = site_search.search(query)
+        except SearchTooSlow:
+            context["errors"] = [
+                _("This search took too long. Please try again with fewer or shorter words.")
+            ]
+            return TemplateResponse(request, "site_search/search.html", context, status=400)
         chosen = form.cleaned_data["type"]
         hits = [hit for hit in outcome.hits if not chosen or hit.result_type.key == chosen]
         paginator = Paginator(hits, RESULTS_PER_PAGE)
@@ -97,7 +113,20 @@ def suggest_view(request):
     query = clean_query(request.GET.get("q", ""))
     if len(query) > 100:
         return JsonResponse({"error": _("Please type fewer letters (at most 100).")}, status=400)
-    results = site_search.suggest(query) if len(query) >= 2 else []
+    if len(query) < 2:
+        results = []
+    elif SUGGESTIONS.exceeded(request):
+        response = JsonResponse(
+            {"error": _("Too many requests. Please wait a minute.")}, status=429
+        )
+        response["Retry-After"] = "60"
+        return response
+    else:
+        try:
+            with time_limit():
+                results = site_search.suggest(query)
+        except SearchTooSlow:
+            results = []  # the search page itself still works, and says why
     response = JsonResponse({"query": query, "results": results})
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -381,8 +381,12 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # Online appointment requests: how long they are kept, and how many one address may send.
 APPOINTMENT_RETENTION_DAYS = int(os.environ.get("APPOINTMENT_RETENTION_DAYS", "90"))
 APPOINTMENT_RATE_LIMIT = (5, 60 * 60)  # requests per address, per this many seconds
+# Searches and search-box suggestions one address may ask for a minute: far more than anyone
+# types, so only a script meets the limit (site_search.views).
+SEARCH_RATE_LIMIT = (int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120")), 60)
+SUGGEST_RATE_LIMIT = (int(os.environ.get("SUGGEST_RATE_LIMIT_PER_MINUTE", "600")), 60)
 # How many proxies of the clinic's own (load balancer, CDN) sit in front of the site: the
-# patient's address is then read from X-Forwarded-For (see appointments.ratelimit). 0: none.
+# patient's address is then read from X-Forwarded-For (see clinic.rate_limit). 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Logs: errors and warnings on stderr, each with the id of the request it happened in; with
