@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test lint format check install messages audit bench loadtest worker clean
+.PHONY: help run serve test flakecheck lint format check install messages audit bench loadtest worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -67,6 +67,10 @@ TEST_PROCESSES ?= -n auto --maxprocesses 4
 
 test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
 	$(PY) -m pytest $(TEST_PROCESSES) $(PYTEST_ARGS)
+
+RUNS ?= 5
+flakecheck: install ## Run `make test` $(RUNS) times in a row with every core kept busy; all must pass
+	$(PY) scripts/under_load.py $(RUNS) $(MAKE) --no-print-directory test
 
 lint: install ## Check code style with ruff, and the layers of docs/architecture.md with import-linter
 	$(VENV)/bin/ruff check .
