@@ -1,6 +1,6 @@
 """
 The admin as the clinic's staff meet it: the shared lists gathered under one "Lists" menu, and
-the page explorer opening at the home page.
+the page explorer opening at the home page; the users list's bulk actions (home.staff_accounts).
 """
 
 from django.urls import reverse
@@ -16,6 +16,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from clinic.models import BodyRegion, Language, Specialty
 from news.models import NewsCategory
 from site_search.models import SearchSynonym
+
+from . import staff_accounts
 
 
 class BodyRegionViewSet(SnippetViewSet):
@@ -101,3 +103,8 @@ def open_the_explorer_at_home(request, menu_items):
             menu_items[index] = HomeExplorerMenuItem(
                 item.label, item.url, name=item.name, icon_name=item.icon_name, order=item.order
             )
+
+
+# After Wagtail's own (order=1): these replace its bulk actions on the users list.
+for bulk_action in staff_accounts.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)

@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "home.users_app.StaffAccountsConfig",  # wagtail.users, with home.staff_accounts
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
