@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clinic import documents, views
+from clinic import documents, media, views
 from clinic.health import health
 from clinic.sitemap import MultilingualSitemap
 
@@ -30,13 +29,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA_FILES:
-    # Uploaded images in development and tests.
+    # Image renditions for everyone, originals for staff, documents never (clinic.media).
     urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media.serve_media),
     ]
 
 # What patients read, in English at / and in Spanish under /es/ (clinic.i18n).
@@ -49,4 +44,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "clinic.views.bad_request"
 handler500 = "clinic.views.server_error"
