@@ -8,12 +8,11 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
-from django.views.decorators.csrf import requires_csrf_token
 
 from wagtail.models import Site
 
@@ -92,7 +91,25 @@ def csrf_failure(request, reason=""):
     return HttpResponse(template.render({}, request), status=403)
 
 
-@requires_csrf_token
+def clinic_settings_for_error_page(request):
+    """The clinic's details for an error page, or None where they cannot be read."""
+    try:
+        site = Site.find_for_request(request)
+        return get_clinic_settings(site) if site else None
+    except Exception:  # the error may be the database itself
+        logger.warning("Could not load the clinic's details for the error page", exc_info=True)
+        return None
+
+
+# The error pages have no form, so they need no CSRF token: Django's default 400 handler asks for
+# one, which reads the request's body again and fails again on the body that caused the 400.
+def bad_request(request, exception):
+    """A request the site cannot read (a body in another encoding, a malformed upload): 400."""
+    template = loader.get_template("400.html")
+    context = {"clinic_settings": clinic_settings_for_error_page(request)}
+    return HttpResponseBadRequest(template.render(context))
+
+
 def server_error(request):
     """
     The site's own 500 page, with the clinic's phone number when it can still be found; or,
@@ -101,15 +118,9 @@ def server_error(request):
     if is_database_outage(sys.exc_info()[1]):
         logger.error("The database is unreachable; answering 503 (traceback logged above)")
         return database_unavailable(request)
-    clinic_settings = None
-    try:
-        site = Site.find_for_request(request)
-        if site:
-            clinic_settings = get_clinic_settings(site)
-    except Exception:  # the error may be the database itself
-        logger.warning("Could not load the clinic's details for the error page", exc_info=True)
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"clinic_settings": clinic_settings}))
+    context = {"clinic_settings": clinic_settings_for_error_page(request)}
+    return HttpResponseServerError(template.render(context))
 
 
 def signed_out_for_a_while(request, credentials, *args, **kwargs):

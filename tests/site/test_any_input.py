@@ -91,12 +91,24 @@ FORM_FIELDS = [
 ]
 
 
+CHARSETS = st.sampled_from(["latin-1", "iso-8859-15", "utf-16", "cp1252", "utf-8", ""])
+FORM_ADDRESSES = st.sampled_from(["/", "/appointments/request/", "/admin/login/", "/search/"])
+MEDIA_NAME = st.one_of(TRICKY, ANY_TEXT, st.text(alphabet="ab/.", min_size=200, max_size=600))
+
+
 @st.composite
 def requests(draw):
-    kind = draw(st.sampled_from(["get", "get", "get", "path", "post"]))
+    kind = draw(st.sampled_from(["get", "get", "get", "path", "post", "encoded", "media"]))
     if kind == "post":
         names = draw(st.lists(st.sampled_from(FORM_FIELDS), unique=True))
         return "post", "/appointments/request/", {name: draw(VALUES) for name in names}
+    if kind == "encoded":  # a form's body in another character set than UTF-8
+        # Letters every one of those character sets has; the test client encodes them in it.
+        body = draw(st.text(alphabet=st.sampled_from("abc%=&+ éñü¿\x00"), max_size=60))
+        return "encoded", draw(FORM_ADDRESSES), {"charset": draw(CHARSETS), "body": body}
+    if kind == "media":
+        folder = draw(st.sampled_from(["images", "original_images", "documents", "x"]))
+        return "get", f"/media/{folder}/{draw(MEDIA_NAME)}", {}
     if kind == "path":
         segment = draw(st.one_of(TRICKY, ANY_TEXT.filter(lambda text: "/" not in text)))
         return "get", draw(st.sampled_from(PATH_TEMPLATES)).format(segment), {}
@@ -128,6 +140,11 @@ def test_any_request_to_any_public_address_is_answered_without_a_server_error():
         if method == "post":
             cache.clear()  # each post counted afresh: the form, not the rate limit, answers
             response = client.post(url, {**params, "csrfmiddlewaretoken": token})
+        elif method == "encoded":
+            charset = f"; charset={params['charset']}" if params["charset"] else ""
+            body = f"csrfmiddlewaretoken={token}&name={params['body']}"
+            content_type = "application/x-www-form-urlencoded" + charset
+            response = client.post(url, body, content_type=content_type)
         else:
             response = client.get(url, params)
         seen.append(response.status_code)

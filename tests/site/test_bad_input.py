@@ -1,8 +1,16 @@
-"""Search, suggestions and the physician filters answer any input with 200 or 400, never a server error."""
+"""
+Search, suggestions, the physician filters and the forms answer any input with 200 or 400,
+never a server error.
+"""
+
+import re
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from django.test import Client
 
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +122,23 @@ def test_a_posted_request_with_an_odd_subject_is_answered_not_failed(client):
     assert response.status_code == 400
     form["about"] = "\x00²"
     assert client.post("/appointments/request/", form).status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/", "/appointments/request/", "/admin/login/"])
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "cp1252"])
+def test_a_form_sent_in_another_character_set_gets_the_400_page(path, charset):
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    token = re.search(
+        r'name="csrfmiddlewaretoken" value="([^"]+)"',
+        client.get("/appointments/request/").content.decode(),
+    ).group(1)
+    response = client.post(
+        path,
+        f"csrfmiddlewaretoken={token}&name=%E9t%E9".encode(),
+        content_type=f"application/x-www-form-urlencoded; charset={charset}",
+    )
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text(strip=True) == "Sorry, we could not read what was sent"
+    assert "(312) 555-0147" in page.get_text()  # the way to reach the clinic instead
+    assert response["X-Content-Type-Options"] == "nosniff"  # the site's headers, as on any page
