@@ -5,6 +5,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from clinic.navigation import get_clinic_settings
@@ -62,7 +63,9 @@ class NewsFeed(Feed):
         return post.title
 
     def item_description(self, post):
-        return post.summary
+        # Feeds carry a description as HTML (RSS's <description>, Atom's type="html"), and the
+        # summary is plain text: escaped once here, "<b>" reaches a reader as the text "<b>".
+        return escape(post.summary)
 
     def item_link(self, post):
         return post.get_full_url(self.request)

@@ -1,6 +1,7 @@
 """RSS and Atom feeds of the clinic's news."""
 
 import datetime
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -48,3 +49,24 @@ def test_pages_announce_the_feeds(client):
     assert {entry.title for entry in demo.entries} == set(
         NewsPostPage.objects.live().values_list("title", flat=True)
     )
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.mark.parametrize(
+    ("path", "summary_tag"),
+    [("feed/", "channel/item/description"), ("atom/", f"{ATOM}entry/{ATOM}summary")],
+)
+def test_a_summary_is_text_in_the_feeds_never_markup(client, path, summary_tag):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    summary = "Fish & chips <script>alert(1)</script> <b>bold</b>"
+    NewsPostPageFactory(
+        parent=index, title="Markup test", summary=summary, date=datetime.date(2030, 1, 1)
+    )
+    response = client.get(f"/news/{path}")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 (our own feed)
+    # What a feed reader renders as HTML: the summary's characters, shown as text.
+    html = root.find(summary_tag).text
+    assert "<script" not in html and "<b>" not in html
+    assert html == "Fish &amp; chips &lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt;"
