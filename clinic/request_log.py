@@ -29,10 +29,17 @@ INCOMING_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 PRIVATE_QUERY_PREFIXES = ("/admin/", *prefixed("/appointments/", "/search/"))
 
 
+def holds_patients_words(path):
+    """Whether `path`'s query string may hold what a patient typed, however it is spelled:
+    "/search?q=", "//search/?q=" and "/SEARCH/?q=" lead to the same view."""
+    normal = re.sub(r"/+", "/", path).lower().rstrip("/") + "/"
+    return normal.startswith(PRIVATE_QUERY_PREFIXES)
+
+
 def loggable_path(environ):
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
     query = environ.get("QUERY_STRING", "")
-    if query and not path.startswith(PRIVATE_QUERY_PREFIXES):
+    if query and not holds_patients_words(path):
         return f"{path}?{query}"
     return path
 

@@ -3,8 +3,10 @@ gunicorn's settings for the web process (Procfile, deploy/systemd/clinic-web.ser
 Each can be changed from the environment without editing this file.
 """
 
+import logging
 import multiprocessing
 import os
+import re
 
 
 # Where the proxy in front (Varnish, nginx, a load balancer) reaches the app.
@@ -28,3 +30,29 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "clinic-web"
 # No runtime control socket (gunicorn 27): several app servers on one machine would share its path.
 control_socket_disable = True
+
+
+class WithoutQueryStrings(logging.Filter):
+    """
+    gunicorn's own error lines name the request they were handling ("Error handling request
+    GET /search/?q=…" when a worker times out): its address stays, its query string, which can
+    hold what a patient typed, goes.
+    """
+
+    ADDRESS = re.compile(r"(/[^?\s]*)\?\S+")
+
+    def filter(self, record):
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                self.ADDRESS.sub(r"\1?…", arg) if isinstance(arg, str) else arg
+                for arg in record.args
+            )
+        record.msg = (
+            self.ADDRESS.sub(r"\1?…", record.msg) if isinstance(record.msg, str) else record.msg
+        )
+        return True
+
+
+def on_starting(server):
+    """In the master, before the workers fork: they inherit the filter."""
+    logging.getLogger("gunicorn.error").addFilter(WithoutQueryStrings())
