@@ -117,6 +117,8 @@ MIDDLEWARE = [
     # The site and page an address leads to, from the cache (clinic.content_cache).
     "clinic.content_cache.RouteCacheMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
+    # Wrong page and document privacy passwords are counted, and slowed (clinic.privacy_passwords).
+    "clinic.privacy_passwords.PrivacyPasswordLimitMiddleware",
     "second_factor.middleware.SecondFactorMiddleware",
     # An upload the media bucket refuses gets a page that says so (clinic.storage).
     "clinic.storage.MediaStorageErrorMiddleware",
@@ -264,6 +266,8 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
 STAFF_SESSION_LIMIT = datetime.timedelta(hours=12)
 PASSWORD_RESET_RATE_LIMIT = (3, 60 * 60)
+# Wrong privacy passwords of a page or a document collection, per address and restriction.
+PRIVACY_PASSWORD_RATE_LIMIT = (5, 15 * 60)
 
 # English at / as always, Spanish under /es/ (clinic.urls). Pages are translated in the admin
 # with wagtail-localize; the site's own words come from locale/<language>/LC_MESSAGES/django.po,
