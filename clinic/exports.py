@@ -1,5 +1,8 @@
 """Spreadsheet exports from the admin that a spreadsheet program cannot turn against staff."""
 
+import csv
+import io
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,3 +27,36 @@ class FormulaSafeCsvMixin:
                 for field, value in row_dict.items()
             }
         )
+
+
+class FormulaSafeCsvMiddleware:
+    """
+    Every CSV the admin sends, Wagtail's own reports included (site history, page types, aging
+    pages, workflows), with each cell that would start a formula kept as text: the rows are read
+    back and written again through neutralise(). Exports are small, so they are read whole.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.get("Content-Type", "").startswith("text/csv"):
+            return response
+        if response.streaming:
+            raw = b"".join(response.streaming_content)
+        else:
+            raw = response.content
+        charset = response.charset or "utf-8"
+        output = io.StringIO()
+        writer = csv.writer(output)
+        for row in csv.reader(io.StringIO(raw.decode(charset), newline="")):
+            writer.writerow([neutralise(cell) for cell in row])
+        safe = output.getvalue().encode(charset)
+        if response.streaming:
+            response.streaming_content = [safe]
+        else:
+            response.content = safe
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(safe))
+        return response

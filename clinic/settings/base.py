@@ -117,6 +117,8 @@ MIDDLEWARE = [
     # The site and page an address leads to, from the cache (clinic.content_cache).
     "clinic.content_cache.RouteCacheMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
+    # No cell of a CSV export starts a formula in a spreadsheet (clinic.exports).
+    "clinic.exports.FormulaSafeCsvMiddleware",
     # Wrong page and document privacy passwords are counted, and slowed (clinic.privacy_passwords).
     "clinic.privacy_passwords.PrivacyPasswordLimitMiddleware",
     "second_factor.middleware.SecondFactorMiddleware",
