@@ -268,6 +268,8 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
 STAFF_SESSION_LIMIT = datetime.timedelta(hours=12)
 PASSWORD_RESET_RATE_LIMIT = (3, 60 * 60)
+# "Forgotten password?" queues the e-mail for the task worker (home.password_reset).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.QueuedPasswordResetForm"
 # Wrong privacy passwords of a page or a document collection, per address and restriction.
 PRIVACY_PASSWORD_RATE_LIMIT = (5, 15 * 60)
 
