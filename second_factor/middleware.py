@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -26,7 +27,8 @@ class SecondFactorMiddleware:
     After the password, the admin asks for the second step: a code from the authenticator app
     for everyone who has set one up, and setting one up first for those the clinic requires it
     of (superusers, and every group that can read appointment requests). Until then, no admin
-    page answers. Needs django-otp's OTPMiddleware before it.
+    page answers, and elsewhere (private pages and documents) the session counts as signed
+    out. Needs django-otp's OTPMiddleware before it.
     """
 
     def __init__(self, get_response):
@@ -36,10 +38,14 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path.startswith("/admin/"):
-            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
+            return None
+        if not request.path.startswith("/admin/"):
+            # Outside the admin (pages and documents for signed-in staff only), a session that
+            # owes the second step counts as signed out: the sign-in then asks for the step.
+            if has_second_factor(user) or is_required_for(user):
+                request.user = AnonymousUser()
             return None
         if request.resolver_match.view_name in OPEN_TO_UNVERIFIED:
             return None

@@ -122,6 +122,8 @@ MIDDLEWARE = [
     # Wrong page and document privacy passwords are counted, and slowed (clinic.privacy_passwords).
     "clinic.privacy_passwords.PrivacyPasswordLimitMiddleware",
     "second_factor.middleware.SecondFactorMiddleware",
+    # The front desk reaches the requests and its own account only (appointments.middleware).
+    "appointments.middleware.FrontDeskOnlyMiddleware",
     # An upload the media bucket refuses gets a page that says so (clinic.storage).
     "clinic.storage.MediaStorageErrorMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
