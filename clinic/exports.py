@@ -3,6 +3,7 @@
 import csv
 import io
 
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,10 +44,7 @@ class FormulaSafeCsvMiddleware:
         response = self.get_response(request)
         if not response.get("Content-Type", "").startswith("text/csv"):
             return response
-        if response.streaming:
-            raw = b"".join(response.streaming_content)
-        else:
-            raw = response.content
+        raw = b"".join(response.streaming_content) if response.streaming else response.content
         charset = response.charset or "utf-8"
         output = io.StringIO()
         writer = csv.writer(output)

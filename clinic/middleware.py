@@ -5,10 +5,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse, HttpResponseNotAllowed
-from django.urls import reverse
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseNotFound
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.csp import CSP
 
+from .i18n import language_of_path
 from .rate_limit import RateLimit
 
 
@@ -55,8 +57,30 @@ ADMIN_CSP = {
 }
 
 
+# The public addresses that take a form (everything else public is read only).
+POSTED_TO = {
+    "appointment_request",
+    "wagtailcore_authenticate_with_password",
+    "wagtaildocs_authenticate_with_password",
+}
+
+
+def options_response(request):
+    """OPTIONS on a public address: the methods it accepts, nothing more."""
+    try:
+        with translation.override(language_of_path(request.path_info)):  # /es/ addresses too
+            match = resolve(request.path_info)
+    except Resolver404:
+        return HttpResponseNotFound()
+    methods = ["GET", "HEAD", *(["POST"] if match.url_name in POSTED_TO else []), "OPTIONS"]
+    response = HttpResponse(status=200)
+    response["Allow"] = ", ".join(methods)
+    response["Content-Length"] = "0"
+    return response
+
+
 class SecurityHeadersMiddleware:
-    """Permissions-Policy on every response; 405 for TRACE and the like."""
+    """Permissions-Policy on every response; 405 for TRACE and the like; honest OPTIONS."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,6 +88,8 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         if request.method in REFUSED_METHODS:
             response = HttpResponseNotAllowed(ALLOWED_METHODS)
+        elif request.method == "OPTIONS" and not request.path.startswith("/admin/"):
+            response = options_response(request)
         else:
             response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

@@ -271,7 +271,7 @@ STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
 STAFF_SESSION_LIMIT = datetime.timedelta(hours=12)
 PASSWORD_RESET_RATE_LIMIT = (3, 60 * 60)
 # "Forgotten password?" queues the e-mail for the task worker (home.password_reset).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.QueuedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.QueuedPasswordResetForm"  # noqa: S105
 # Wrong privacy passwords of a page or a document collection, per address and restriction.
 PRIVACY_PASSWORD_RATE_LIMIT = (5, 15 * 60)
 

@@ -23,6 +23,23 @@ def test_trace_and_its_kind_are_refused(client, method):
     assert "TRACE" not in response.headers["Allow"]
 
 
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/", "GET, HEAD, OPTIONS"),
+        ("/procedures/sacroiliac-joint-injection/", "GET, HEAD, OPTIONS"),
+        ("/search/", "GET, HEAD, OPTIONS"),
+        ("/appointments/request/", "GET, HEAD, POST, OPTIONS"),
+        ("/es/appointments/request/", "GET, HEAD, POST, OPTIONS"),
+    ],
+)
+def test_options_names_only_the_methods_an_address_takes(client, path, allowed):
+    response = client.options(path)
+    assert response.status_code == 200
+    assert response["Allow"] == allowed
+    assert response.content == b""
+
+
 def test_the_admin_only_sends_forms_to_itself(client):
     policy = client.get("/admin/login/").headers["Content-Security-Policy"]
     assert "form-action 'self'" in policy
