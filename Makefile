@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test flakecheck lint format check install messages audit bench loadtest worker clean
+.PHONY: help run serve test flakecheck securitycheck lint format check install messages audit bench loadtest worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -93,6 +93,10 @@ audit: install node_modules/.package-lock.json ## Lighthouse scores for every pa
 
 loadtest: install ## Production settings under gunicorn with 32 simulated patients for 60 s, then with Redis stopped for 10 s
 	$(PY) scripts/loadtest.py
+
+securitycheck: install ## 10,000 generated requests per database at gunicorn (0 × 5xx, all answered, no worker lost), then the role tests
+	$(PY) scripts/securitycheck.py
+	$(PY) -m pytest -q tests/home/test_staff_accounts.py tests/appointments/test_front_desk_reach.py
 
 worker: install ## Run the task worker that sends e-mail outside requests (production: one beside the app server)
 	$(PY) manage.py db_worker
