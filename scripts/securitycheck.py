@@ -195,11 +195,12 @@ def probe(label, database_url, folder):
             answers = list(pool.map(lambda request: send(app_port, request), requests))
         took = time.monotonic() - started
         alive = gunicorn.poll() is None
+        served = log.read_text()  # before stopping: shutting down logs workers exiting
     finally:
         gunicorn.terminate()
         gunicorn.wait()
         redis.terminate()
-    return report(label, answers, took, alive, log.read_text())
+    return report(label, answers, took, alive, served)
 
 
 def report(label, answers, took, alive, log):
@@ -209,7 +210,8 @@ def report(label, answers, took, alive, log):
         for status, request in answers
         if not isinstance(status, int) or status >= 500
     ]
-    replaced = len(re.findall(r"WORKER TIMEOUT|Worker exiting|was sent SIGKILL", log))
+    booted = len(re.findall(r"Booting worker", log))
+    replaced = max(0, booted - 2) + len(re.findall(r"WORKER TIMEOUT|was sent SIGKILL", log))
     print(f"{label}: {len(answers)} requests in {took:.0f} s ({len(answers) / took:.0f}/s)")
     print(
         "  answers: " + ", ".join(f"{status}: {n}" for status, n in sorted(counts.items(), key=str))
