@@ -210,8 +210,11 @@ def report(label, answers, took, alive, log):
         for status, request in answers
         if not isinstance(status, int) or status >= 500
     ]
+    # Workers are recycled after max_requests on purpose (deploy/gunicorn.conf.py); any other
+    # new worker replaced one that died or hung.
+    recycled = len(re.findall(r"Autorestarting worker", log))
     booted = len(re.findall(r"Booting worker", log))
-    replaced = max(0, booted - 2) + len(re.findall(r"WORKER TIMEOUT|was sent SIGKILL", log))
+    replaced = max(0, booted - 2 - recycled) + len(re.findall(r"WORKER TIMEOUT|SIGKILL", log))
     print(f"{label}: {len(answers)} requests in {took:.0f} s ({len(answers) / took:.0f}/s)")
     print(
         "  answers: " + ", ".join(f"{status}: {n}" for status, n in sorted(counts.items(), key=str))
@@ -221,7 +224,8 @@ def report(label, answers, took, alive, log):
     for line in [line for line in log.splitlines() if "Error" in line or "error" in line][:20]:
         print(f"  server: {line[:200]}")
     print(
-        f"  5xx or unanswered: {len(failures)}; workers replaced: {replaced}; gunicorn alive: {alive}"
+        f"  5xx or unanswered: {len(failures)}; workers recycled (max_requests): {recycled}; "
+        f"lost and replaced: {replaced}; gunicorn alive: {alive}"
     )
     return not failures and not replaced and alive
 
