@@ -181,6 +181,7 @@ class DemoContentLoader(SpanishPagesMixin, VisitPagesMixin, ContentPagesMixin):
         for name, value in data.items():
             setattr(clinic_settings, name, value.strip())
         clinic_settings.social_image = self.images["sharing-card"]
+        clinic_settings.demo_notice = True  # the details above are made up: say so on every page
         clinic_settings.save()
         self.report.add(clinic_settings)
 

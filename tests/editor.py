@@ -68,6 +68,7 @@ def clinic_details_form(clinic, hours, plans=None, **changes):
         ]
     data = {
         "clinic_name": clinic.clinic_name,
+        "demo_notice": "on" if clinic.demo_notice else "",
         "phone": clinic.phone,
         "fax": "",
         "email": "",

@@ -107,6 +107,15 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
         editable=False,
         help_text="Set to today whenever a plan is added, changed or removed. Patients see it.",
     )
+    demo_notice = models.BooleanField(
+        "show the demonstration notice",
+        default=False,
+        help_text=(
+            "A line at the top of every page saying that this is a demonstration website and "
+            "that its clinic, phone numbers, addresses, hours and insurance plans are made up. "
+            "The demo content turns it on; turn it off once the details are the clinic's own."
+        ),
+    )
     appointment_message_enabled = models.BooleanField(
         "let patients add a message",
         default=False,
@@ -130,6 +139,7 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
             ObjectList(
                 [
                     FieldPanel("clinic_name"),
+                    FieldPanel("demo_notice"),
                     MultiFieldPanel(
                         [FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
                         heading="Phone and email",

@@ -13,8 +13,9 @@ MOST_HTML = 30 * 1024
 MOST_SENT = 8 * 1024
 # The procedure lists name every procedure twice (by body region, and A to Z) and carry the
 # words of the compare tray; the Spanish one also links every procedure not yet translated at
-# its longer English address (/procedures/...). A few KB more of HTML, under 8 KB sent.
-LONGER_HTML = {"/procedures/": 32 * 1024, "/es/procedimientos/": 35 * 1024}
+# its longer English address (/procedures/...). A few KB more of HTML, under 8 KB sent. The
+# demo's notice that it is a demonstration (0.2 KB, never on a real clinic's site) counts too.
+LONGER_HTML = {"/procedures/": 32 * 1024, "/es/procedimientos/": 35 * 1024 + 512}
 
 
 @pytest.mark.parametrize("page_type", ALL_PAGES)
