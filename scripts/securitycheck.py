@@ -27,8 +27,7 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
-from loadtest import free_port, start_redis, wait_for
+from loadtest import free_port, prepare, start_redis, wait_for
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,27 +133,6 @@ def send(port, request):
         return f"no answer ({type(error).__name__})", request
     finally:
         connection.close()
-
-
-def prepare(environment):
-    url = environment["DATABASE_URL"]
-    if url.startswith("postgres"):
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
-            if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-                db.execute(f'CREATE DATABASE "{name}"')
-    for command in (
-        ["migrate", "--noinput"],
-        ["load_demo_content"],
-        ["collectstatic", "--noinput"],
-    ):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
 
 
 def probe(label, database_url, folder):

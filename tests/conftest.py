@@ -21,7 +21,8 @@ from django.core.management import call_command
 from django.db import connections
 from django.urls import reverse
 
-from wagtail.models import Site
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
@@ -154,6 +155,19 @@ def record_fictional_review(physician):
     page = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     record_review(page, physician)
     return page
+
+
+def private_document(restriction_type="login", password=""):
+    """The demo's sample form, moved into a collection of its own with a view restriction.
+    Returns the document and the restriction."""
+    document = get_document_model().objects.get(title="Sample new patient questionnaire")
+    collection = Collection.get_first_root_node().add_child(name="Private")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=restriction_type, password=password
+    )
+    document.collection = collection
+    document.save()
+    return document, restriction
 
 
 @pytest.fixture

@@ -7,12 +7,11 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from appointments.models import FRONT_DESK
 from home.models import StandardPage
-from tests.conftest import make_user, sign_in
+from tests.conftest import make_user, private_document, sign_in
 
 
 pytestmark = pytest.mark.django_db
@@ -69,13 +68,7 @@ def desk_past_the_password_only(client):
 def test_a_session_owing_the_second_step_gets_no_private_document(
     client, desk_past_the_password_only
 ):
-    document = get_document_model().objects.get(title="Sample new patient questionnaire")
-    private = Collection.get_first_root_node().add_child(name="Staff only")
-    CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    document.collection = private
-    document.save()
+    document, _ = private_document()
     response = client.get(document.url)
     assert response.status_code == 302 and "login" in response["Location"]
     # Once past the second step, the same session downloads it.

@@ -10,31 +10,23 @@ from django.test import override_settings
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
 
 from home.roles import EDITORS
-from tests.conftest import make_user, sign_in
+from tests.conftest import make_user, private_document, sign_in
 
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def private_document():
-    document = get_document_model().objects.get(title="Sample new patient questionnaire")
-    private = Collection.get_first_root_node().add_child(name="Staff only")
-    CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    document.collection = private
-    document.save()
-    return document
+def login_only_document():
+    return private_document()[0]
 
 
-def test_a_private_document_is_not_under_media(client, private_document):
-    assert client.get(private_document.file.url).status_code == 404
+def test_a_private_document_is_not_under_media(client, login_only_document):
+    assert client.get(login_only_document.file.url).status_code == 404
     # Its download address asks for a sign-in first.
-    download = client.get(private_document.url)
+    download = client.get(login_only_document.url)
     assert download.status_code == 302 and "login" in download["Location"]
 
 

@@ -6,10 +6,10 @@ from bs4 import BeautifulSoup
 from django.test import override_settings
 from django.urls import reverse
 
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from home.models import StandardPage
+from tests.conftest import private_document
 
 
 pytestmark = pytest.mark.django_db
@@ -62,13 +62,7 @@ def test_guesses_from_many_addresses_together_are_slowed_down_too(client, privat
 
 @override_settings(PRIVACY_PASSWORD_RATE_LIMIT=(2, 900))
 def test_wrong_document_collection_passwords_are_slowed_down(client):
-    document = get_document_model().objects.get(title="Sample new patient questionnaire")
-    private = Collection.get_first_root_node().add_child(name="Password only")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="right"
-    )
-    document.collection = private
-    document.save()
+    _, restriction = private_document(CollectionViewRestriction.PASSWORD, password="right")
     address = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
     for _ in range(2):
         assert try_password(client, address, "guess").status_code == 200

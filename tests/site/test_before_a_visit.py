@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from clinic.models import ClinicSettings, InsurancePlan
 from home.models import StandardPage
 from locations.models import LocationPage
-from tests.conftest import sign_in
+from tests.conftest import private_document, sign_in
 from tests.editor import clinic_details_form
 
 
@@ -286,13 +286,7 @@ def test_an_editor_replaces_a_form_and_the_link_follows(client, editor):
 
 
 def test_a_private_documents_old_address_gives_nothing_away(client):
-    document = get_document_model().objects.get(title="Sample new patient questionnaire")
-    private = Collection.get_first_root_node().add_child(name="Staff only")
-    CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    document.collection = private
-    document.save()
+    document, _ = private_document()
     response = client.get(f"/documents/{document.pk}/an-old-name.pdf")
     assert response.status_code == 404
     assert document.filename not in response.content.decode()
