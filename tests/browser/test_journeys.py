@@ -5,7 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from django.core.cache import cache
+
 from appointments.models import AppointmentRequest
+from clinic.models import ClinicSettings
 
 from .conftest import DESKTOP, PHONE
 from .test_accessibility import check_current_page
@@ -125,8 +128,17 @@ def test_the_same_journey_on_a_phone(browser, site_url, fictional_physician):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
+        # The demo's notice that it is a demonstration takes three more lines above the header;
+        # the title is still on the first screen.
         page.goto(site_url + "/procedures/sacroiliac-joint-injection/")
-        # The main menu starts closed, so the page's own title shows in the top of the screen.
+        expect(page.locator(".demo-notice")).to_be_visible()
+        assert page.locator("h1").bounding_box()["y"] < 0.5 * PHONE["height"]
+        # A real clinic's site, without the notice: the main menu starts closed, so the page's
+        # own title shows in the top of the screen.
+        ClinicSettings.objects.update(demo_notice=False)
+        cache.clear()  # the clinic's details are cached
+        page.goto(site_url + "/procedures/sacroiliac-joint-injection/")
+        expect(page.locator(".demo-notice")).to_have_count(0)
         menu_button = page.get_by_role("button", name="Menu")
         expect(menu_button).to_have_attribute("aria-expanded", "false")
         expect(page.locator("#main-nav")).to_be_hidden()
