@@ -78,6 +78,37 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
         ),
         help_text="The same notice for the Spanish pages. Keep the words “llame al 911”.",
     )
+    on_call_phone = models.CharField(
+        "on-call number",
+        max_length=30,
+        blank=True,
+        help_text=(
+            "Optional. A number that reaches a doctor or nurse when the clinic is closed, e.g. "
+            "an answering service. Procedure and condition pages show it under “Call us if”."
+        ),
+    )
+    after_hours_instruction = models.TextField(
+        "when we are closed",
+        max_length=300,
+        default=(
+            "If you cannot reach us, go to an urgent care center or an emergency room. "
+            "Do not wait until we open."
+        ),
+        help_text=(
+            "What patients should do about a problem that is not an emergency when the clinic "
+            "is closed. Shown under every “Call us if” list on procedure and condition pages."
+        ),
+    )
+    after_hours_instruction_es = models.TextField(
+        "when we are closed, in Spanish",
+        max_length=300,
+        blank=True,
+        default=(
+            "Si no puede comunicarse con nosotros, vaya a un centro de atención urgente o a "
+            "una sala de emergencias. No espere a que abramos."
+        ),
+        help_text="The same instruction for the Spanish pages.",
+    )
     opening_hours_note_es = models.TextField(
         "opening hours note in Spanish",
         blank=True,
@@ -163,8 +194,19 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
                 heading="Opening hours",
             ),
             ObjectList(
-                [FieldPanel("emergency_notice"), FieldPanel("emergency_notice_es")],
-                heading="Emergency notice",
+                [
+                    FieldPanel("emergency_notice"),
+                    FieldPanel("emergency_notice_es"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("on_call_phone"),
+                            FieldPanel("after_hours_instruction"),
+                            FieldPanel("after_hours_instruction_es"),
+                        ],
+                        heading="When the clinic is closed",
+                    ),
+                ],
+                heading="Emergencies and after hours",
             ),
             ObjectList([FieldPanel("appointment_message_enabled")], heading="Appointment requests"),
             ObjectList(
@@ -220,6 +262,14 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
     @property
     def emergency_text(self):
         return in_reader_language(self, "emergency_notice")
+
+    @property
+    def on_call_href(self):
+        return tel_href(self.on_call_phone)
+
+    @property
+    def after_hours_text(self):
+        return in_reader_language(self, "after_hours_instruction")
 
     @cached_property
     def opening_hours_lines(self):
