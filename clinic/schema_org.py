@@ -14,9 +14,9 @@ from .i18n import COUNTRY
 
 
 LOGO = "img/logo.png"
-# Headings of a procedure's body sections that say how to prepare, how it is done and what
-# follows; their text is handed to search engines as schema.org properties.
-SECTION_PROPERTIES = {"before": "preparation", "during": "howPerformed", "after": "followup"}
+# Headings of a procedure's body sections that say how it is done and what follows; their text
+# is handed to search engines as schema.org properties. (How to prepare is a field of its own.)
+SECTION_PROPERTIES = {"during": "howPerformed", "after": "followup"}
 
 
 def language_tag():
@@ -144,7 +144,7 @@ def faq_node(meta, body):
 
 
 def body_sections(body):
-    """{“before”: text, ...}: plain text under the body's headings that start with those words."""
+    """{“howPerformed”: text, ...}: plain text under the body's headings that start with those words."""
     sections, current = {}, None
     for block in body or ():
         if block.block_type == "heading":

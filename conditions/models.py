@@ -18,6 +18,7 @@ from clinic.models import (
     lines,
     listed,
 )
+from clinic.models.safety import CallNineOneOneMixin, SafetyPartsForm
 from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import medical_entity, medical_web_page_node, page_links
 from clinic.translations import in_language, source_of
@@ -34,10 +35,17 @@ class ConditionIndexPage(AToZIndexPage):
         verbose_name = "condition index page"
 
 
-class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
+class ConditionPage(
+    CallNineOneOneMixin, MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage
+):
     """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
 
-    reading_fields = ("summary", "symptoms", "when_to_see_doctor", "body")
+    reading_fields = ("summary", "symptoms", "when_to_see_doctor", "call_911_if", "body")
+    base_form_class = SafetyPartsForm
+    safety_parts = [
+        ("when_to_see_doctor", "When to see a doctor"),
+        ("call_911_if", "Call 911 if"),
+    ]
 
     search_result_type = SearchResultType("conditions", _("Condition"), _("Conditions"), order=2)
 
@@ -63,8 +71,12 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
     when_to_see_doctor = RichTextField(
         "when to see a doctor",
         features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text="Signs that mean a patient should see a doctor soon, or get emergency care.",
+        default="",
+        help_text=(
+            "When to make an appointment or see a doctor soon, with this condition's red flags "
+            "(e.g. a fever, weight loss you cannot explain, pain after a fall). The signs that "
+            "need 911 go in “Call 911 if”."
+        ),
     )
     body = StreamField(
         BodyBlock(),
@@ -94,7 +106,25 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
                 FieldPanel("also_known_as"),
                 FieldPanel("body_regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("symptoms"),
+            ],
+        ),
+        (
+            "Safety",
+            [
+                HelpPanel(
+                    content=(
+                        "Every condition page shows these in the same place and the same form, "
+                        "with the emergency signs first. A draft can be saved without them; the "
+                        "page cannot go to medical review or go live until both are filled in."
+                    )
+                ),
                 FieldPanel("when_to_see_doctor"),
+                FieldPanel("call_911_if"),
+            ],
+        ),
+        (
+            "Related",
+            [
                 FieldPanel("related_conditions", widget=forms.CheckboxSelectMultiple),
                 LinkedPagesPanel(
                     "procedures",
@@ -137,6 +167,9 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         treatments = context.get("treating_procedures")
         if treatments:
             condition["possibleTreatment"] = page_links(meta, treatments, "MedicalTherapy")
+        tests = context.get("diagnostic_procedures")
+        if tests:
+            condition["typicalTest"] = page_links(meta, tests, "MedicalTest")
         return [medical_web_page_node(meta, self, condition), condition]
 
     @property
@@ -160,9 +193,12 @@ class ConditionPage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
             ),
         }
         if source.pk:  # reverse relations need a saved page; a preview of a new one has none
-            related["treating_procedures"] = in_language(
+            procedures = in_language(
                 source.procedures.live().order_by("title").defer_streamfields()
             )
+            # A test (discography) finds the source of pain and treats nothing: listed apart.
+            related["treating_procedures"] = [p for p in procedures if p.purpose != "diagnosis"]
+            related["diagnostic_procedures"] = [p for p in procedures if p.purpose == "diagnosis"]
             physicians = source.physicians
             related["treating_physicians"] = in_language(
                 physicians.live().for_cards(), physicians.model.objects.for_cards()

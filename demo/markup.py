@@ -22,6 +22,15 @@ def load_data(name):
         return tomllib.load(data_file)
 
 
+def load_items(kind):
+    """The pages of one kind ("procedures", "conditions"), one data file each, by file name."""
+    items = []
+    for path in sorted((DATA_DIR / kind).glob("*.toml")):
+        with open(path, "rb") as data_file:
+            items.append(tomllib.load(data_file))
+    return items
+
+
 # [words](/a/path/on/the/english/site/)
 LINK = re.compile(r"\[([^\]]+)\]\((/[^)\s]*)\)")
 

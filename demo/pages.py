@@ -10,7 +10,7 @@ from news.models import NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
 
-from .markup import lines_text, list_items, load_data, text_to_blocks, text_to_html
+from .markup import lines_text, list_items, load_data, load_items, text_to_blocks, text_to_html
 
 
 # The data files name weekdays in English, whatever language is active when this is imported.
@@ -93,7 +93,7 @@ class ContentPagesMixin:
 
     def load_conditions(self, index):
         pages, created = {}, []
-        for item in load_data("conditions")["condition"]:
+        for item in load_items("conditions"):
             existing = index.get_children().filter(slug=item["slug"]).first()
             if existing is not None:
                 pages[item["slug"]] = existing.specific
@@ -105,6 +105,7 @@ class ContentPagesMixin:
                 also_known_as=lines_text(item.get("also_known_as")),
                 symptoms=item.get("symptoms", "").strip(),
                 when_to_see_doctor=text_to_html(item.get("when_to_see_doctor", "")),
+                call_911_if=lines_text(item.get("call_911")),
                 body=text_to_blocks(item.get("body", ""), self.images),
             )
             page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
@@ -118,7 +119,7 @@ class ContentPagesMixin:
 
     def load_procedures(self, index, conditions):
         pages, created = {}, []
-        for item in load_data("procedures")["procedure"]:
+        for item in load_items("procedures"):
             existing = index.get_children().filter(slug=item["slug"]).first()
             if existing is not None:
                 pages[item["slug"]] = existing.specific
@@ -176,6 +177,11 @@ class ContentPagesMixin:
             medicines_used=item.get("medicines_used", ""),
             typical_relief_onset=item.get("typical_relief_onset", ""),
             typical_relief_duration=item.get("typical_relief_duration", ""),
+            before_procedure=lines_text(item.get("before")),
+            common_risks=lines_text(item.get("common_risks")),
+            serious_risks=lines_text(item.get("serious_risks")),
+            call_911_if=lines_text(item.get("call_911")),
+            call_us_if=lines_text(item.get("call_us")),
             body=body,
         )
 

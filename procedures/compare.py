@@ -1,7 +1,7 @@
 """
 Procedures side by side: /procedures/compare/?p=<slug>&p=<slug> (two to four). One column per
-procedure and one row per "At a glance" fact, then the conditions each treats, what comes first
-and the medical review, all from the fields editors already fill in. Bad input (an unknown
+procedure and one row per "At a glance" fact, then the risks, the conditions each treats, what
+comes first and the medical review, all from the fields editors already fill in. Bad input (an unknown
 address, a duplicate, more than four) gets a message on the same page, never an error page.
 """
 
@@ -52,8 +52,9 @@ class Comparison:
 class Row:
     label: str
     cells: list  # one per page: a string, a list of pages (links), or None (not stated)
-    kind: str = "text"  # "text", "links" or "review"
+    kind: str = "text"  # "text", "links", "risks" (a link to them all) or "review"
     pairs: list = field(default_factory=list)  # [(page, cell)], for the table
+    empty: str = ""  # what an empty cell says, when that is known rather than "Not stated"
 
 
 def choose(requested, procedures):
@@ -159,8 +160,22 @@ def build_rows(comparison, model):
         for source in relations
     ]
     rows.insert(2, Row(gettext("Where it helps"), regions))
+    rows.append(
+        Row(
+            gettext("Rare but serious risks"),
+            [page if page.serious_risk_list else None for page in shown],
+            kind="risks",
+        )
+    )
     rows.append(Row(gettext("Conditions it treats"), conditions, kind="links"))
-    rows.append(Row(gettext("What comes first"), prerequisites, kind="links"))
+    rows.append(
+        Row(
+            gettext("What comes first"),
+            prerequisites,
+            kind="links",
+            empty=gettext("No other procedure"),
+        )
+    )
     rows.append(Row(gettext("Medical review"), shown, kind="review"))
     for row in rows:
         row.pairs = list(zip(shown, row.cells, strict=True))

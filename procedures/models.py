@@ -21,12 +21,14 @@ from clinic.models import (
     listed,
 )
 from clinic.models.fields import optional_link
+from clinic.models.safety import SafetyPartsForm
 from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
 from clinic.translations import in_language, source_of
 
 from .compare import build_rows, choose
 from .related import group_by_region, related_procedures_in_language, suggested_comparisons
+from .safety import ProcedureSafetyMixin
 
 
 class ProcedureIndexPage(RoutablePageMixin, AToZIndexPage):
@@ -92,10 +94,21 @@ class ProcedureIndexPage(RoutablePageMixin, AToZIndexPage):
         return response
 
 
-class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage):
+class ProcedurePage(
+    ProcedureSafetyMixin, MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage
+):
     """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
 
-    reading_fields = ("summary", "body")
+    reading_fields = (
+        "summary",
+        "body",
+        "before_procedure",
+        "common_risks",
+        "serious_risks",
+        "call_911_if",
+        "call_us_if",
+    )
+    base_form_class = SafetyPartsForm
 
     search_result_type = SearchResultType("procedures", _("Procedure"), _("Procedures"), order=1)
     clinic_service_type = "MedicalProcedure"
@@ -189,9 +202,10 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         BodyBlock(),
         blank=True,
         help_text=(
-            "The full explanation, in sections: overview, how it works, before, during and after, "
-            "risks, and questions to ask. Sections whose heading starts with “Before”, “During” "
-            "or “After” also tell search engines how to prepare, how it is done and what follows."
+            "The full explanation, in sections: what it is, how it works, during and after, and "
+            "questions patients ask. Risks, how to prepare and when to get help have their own "
+            "tab (Safety). Sections whose heading starts with “During” or “After” also tell "
+            "search engines how it is done and what follows."
         ),
     )
 
@@ -204,6 +218,7 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         FieldPanel("body"),
     ]
     extra_tabs = [
+        ("Safety", ProcedureSafetyMixin.safety_panels),
         (
             "At a glance",
             [
@@ -264,19 +279,31 @@ class ProcedurePage(MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, Ba
         *ListingFieldsMixin.search_fields,
         *AlsoKnownAsMixin.search_fields,
         index.SearchField("body"),
+        index.SearchField("common_risks"),
+        index.SearchField("serious_risks"),
     ]
 
     class Meta:
         verbose_name = "procedure page"
 
     def get_schema_org(self, meta, context):
-        procedure = medical_entity(meta, self, "MedicalProcedure", "procedure")
+        # A procedure that treats is a TherapeuticProcedure, the type that carries its risks.
+        treats = self.purpose in (self.Purpose.TREATMENT, self.Purpose.BOTH)
+        schema_type = "TherapeuticProcedure" if treats else "MedicalProcedure"
+        procedure = medical_entity(meta, self, schema_type, "procedure")
         if self.procedure_type:
             procedure["procedureType"] = f"https://schema.org/{self.procedure_type}"
         regions = context.get("body_region_list")
         if regions:
             procedure["bodyLocation"] = ", ".join(region.shown_name for region in regions)
         procedure.update(body_sections(self.body))
+        if self.before_list:
+            procedure["preparation"] = " ".join(self.before_list)
+        risks = self.common_risk_list + self.serious_risk_list
+        if treats and risks:
+            procedure["adverseOutcome"] = [
+                {"@type": "MedicalEntity", "name": risk} for risk in risks
+            ]
         conditions = page_links(meta, context.get("conditions", ()), "MedicalCondition")
         return [medical_web_page_node(meta, self, procedure, about=conditions), procedure]
 

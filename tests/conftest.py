@@ -200,7 +200,18 @@ def site_admin():
     return make_user("sa", SITE_ADMINS)
 
 
-def procedure_form(title="Genicular nerve block"):
+# What an editor writes in a procedure's Safety tab (procedures.safety).
+PROCEDURE_SAFETY = {
+    "before_procedure": "Tell us if you take a blood thinner.\nBring an adult to drive you home.",
+    "common_risks": "Soreness where the needle went in, for a day or two.",
+    "serious_risks": "An infection, which may need antibiotics.\nBleeding near the knee.",
+    "call_911_if": "You have trouble breathing, or your face or throat swells.",
+    "call_us_if": "You have a fever of 100.4°F (38°C) or higher.",
+}
+
+
+def procedure_form(title="Genicular nerve block", **fields):
+    """A new procedure as an editor fills it in; `fields` change or blank what they name."""
     data = nested_form_data(
         {
             "title": title,
@@ -211,6 +222,8 @@ def procedure_form(title="Genicular nerve block"):
             "setting": "outpatient",
             "general_procedure": "",
             "next_steps": inline_formset([]),
+            **PROCEDURE_SAFETY,
+            **fields,
         }
     )
     data["body_regions"] = [BodyRegion.objects.get(slug="arms-and-legs").pk]

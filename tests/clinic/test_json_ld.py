@@ -27,10 +27,13 @@ SCHEMA_TYPES = {
     "ListItem",
     "MedicalClinic",
     "MedicalCondition",
+    "MedicalEntity",
     "MedicalProcedure",
     "MedicalSignOrSymptom",
+    "MedicalTest",
     "MedicalTherapy",
     "MedicalWebPage",
+    "TherapeuticProcedure",
     "NewsArticle",
     "OpeningHoursSpecification",
     "Person",
@@ -60,6 +63,7 @@ REQUIRED = {
     "Physician": {"name", "url", "address", "telephone"},
     "MedicalWebPage": {"mainEntity", "about", "name", "url"},
     "MedicalProcedure": {"name", "url"},
+    "TherapeuticProcedure": {"name", "url"},
     "MedicalCondition": {"name", "url"},
     "WebSite": {"name", "url"},
     "OpeningHoursSpecification": {"opens", "closes"},
@@ -176,12 +180,13 @@ def test_a_procedure_page_states_the_procedure_and_its_review(client):
     graph = json_ld(soup)
     web_page = node_of_type(graph, "MedicalWebPage")
     procedure = by_id(graph, web_page["mainEntity"])
-    assert procedure["@type"] == "MedicalProcedure"
+    assert procedure["@type"] == "TherapeuticProcedure"  # it treats pain, and has risks
     assert procedure["name"] == soup.h1.get_text(strip=True)
     assert procedure["alternateName"] == page.other_names
     assert procedure["procedureType"] == "https://schema.org/PercutaneousProcedure"
     assert procedure["bodyLocation"] == "Lower back, Buttock and hip"
-    assert procedure["preparation"].startswith("Tell your physician about all the medicines")
+    assert procedure["preparation"] == " ".join(page.before_list)
+    assert procedure["adverseOutcome"][0]["name"] == page.common_risk_list[0]
     assert "thin needle into the joint" in procedure["howPerformed"]
     assert procedure["followup"].startswith("You rest for a short time")
     # The conditions it treats, as the page links them.

@@ -29,4 +29,6 @@ def test_condition_page_shows_the_procedures_that_treat_it(client):
     assert "Selective nerve root block" in procedures
     assert "Lumbar radiculopathy" in page.select_one(".also-known-as").get_text()
     assert "Pain from the buttock down the back of one leg" in texts(page.select(".glance li"))
-    assert "call 911" in page.select_one(".callout--warning").get_text().lower()
+    emergency = page.select_one("#get-help .get-help__tier--emergency").get_text()
+    assert "Call 911 if" in emergency
+    assert "bladder" in emergency

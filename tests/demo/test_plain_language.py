@@ -1,4 +1,6 @@
-"""Every page of demo content a patient reads is written at grade 8 or below."""
+"""Every page of demo content a patient reads is written at grade 8 or below, most well below."""
+
+import statistics
 
 import pytest
 
@@ -23,3 +25,4 @@ def test_every_patient_page_reads_at_grade_8_or_below():
     assert len(measured) >= 60
     too_hard = {path: grade for path, grade in measured.items() if grade > PLAIN_LANGUAGE_GRADE}
     assert too_hard == {}
+    assert statistics.median(measured.values()) <= 6.5

@@ -57,7 +57,7 @@ def test_two_procedures_side_by_side_with_every_fact_and_their_relations(client)
         facet.typical_relief_duration,
     ]
     assert rows["Purpose"] == ["To treat pain", "To find the source of pain and to treat it"]
-    assert rows["What comes first"] == ["Medial branch block", "Not stated"]
+    assert rows["What comes first"] == ["Medial branch block", "No other procedure"]
     assert "Spondylosis" in rows["Conditions it treats"][1]
     assert rows["Medical review"] == ["No review recorded", "No review recorded"]
     # On a phone the same facts read procedure by procedure.

@@ -59,9 +59,11 @@ def test_procedure_page_shows_facts_conditions_sequence_physicians_and_news(clie
     glance = page.select_one(".glance")
     facts = dict(zip(texts(glance.select("dt")), texts(glance.select("dd")), strict=True))
     assert facts["Purpose"] == "To treat pain"
-    assert facts["Visits needed"].startswith("Two")
+    # Two test blocks first, as the medial branch block page says; no promise of lasting relief.
+    assert facts["Visits needed"].startswith("Usually three: two test medial branch blocks")
     assert facts["Comes after"] == "Medial branch block"
-    assert "9 to 12 months" in facts["How long relief usually lasts"]
+    assert facts["When relief usually starts"].startswith("Usually 1 to 3 weeks after")
+    assert "The nerve can grow back" in facts["How long relief usually lasts"]
     assert "Rhizotomy" in page.select_one(".also-known-as").get_text()
     assert "Facet joint arthritis" in texts(page.select("#conditions-heading ~ ul a"))
     assert "Cervical radiofrequency ablation" in texts(page.select("#forms-heading ~ ul a"))

@@ -115,7 +115,14 @@ class AdminEditingTest(WagtailPageTestCase):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         soup = BeautifulSoup(response.content, "html.parser")
         tabs = [tab.get_text(strip=True).removesuffix("()") for tab in soup.select("[role=tab]")]
-        assert tabs[:5] == ["Content", "At a glance", "Related", "Medical review", "Promote"]
+        assert tabs[:6] == [
+            "Content",
+            "Safety",
+            "At a glance",
+            "Related",
+            "Medical review",
+            "Promote",
+        ]
         assert "Other names for this, one per line" in response.content.decode()
 
     def clinic_details_form(self, clinic, hours, **changes):
@@ -319,13 +326,15 @@ def test_the_editor_sees_the_reading_grade_and_a_warning_when_a_page_gets_hard(c
     assert "harder than grade 8" not in text
 
     data = editor_form_data(client, page)
-    data["summary"] = [
-        (
-            "Intramuscular administration of local anesthetic, occasionally supplemented by "
-            "corticosteroid medication, into hyperirritable myofascial trigger points "
-            "alleviates referred musculoskeletal discomfort."
-        )
-    ]
+    hard = (
+        "Intramuscular administration of local anesthetic, occasionally supplemented by "
+        "corticosteroid medication, into hyperirritable myofascial trigger points "
+        "alleviates referred musculoskeletal discomfort."
+    )
+    # The editor rewrites the summary and the safety parts in jargon and drops the body.
+    data["body-count"] = ["0"]
+    for name in ["summary", *(name for name, _ in page.safety_parts)]:
+        data[name] = [hard]
     response = client.post(edit_url, data)  # "Save draft"
     assert response.status_code == 302
     page.refresh_from_db()

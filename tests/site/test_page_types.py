@@ -17,7 +17,7 @@ from home.models import BodyRegionIndexPage, HomePage, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import sign_in
+from tests.conftest import PROCEDURE_SAFETY, sign_in
 
 
 def form_data(fields, **choices):
@@ -65,6 +65,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
                 "medicines_used": "A local anesthetic",
                 "typical_relief_onset": "Within minutes",
                 "typical_relief_duration": "A few hours",
+                **PROCEDURE_SAFETY,
                 "general_procedure": "",
                 "next_steps": inline_formset(
                     [
@@ -112,6 +113,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
                 "also_known_as": "Deep gluteal syndrome",
                 "symptoms": "Buttock pain\nPain down the leg",
                 "when_to_see_doctor": rich_text("<p>If it lasts more than a few weeks.</p>"),
+                "call_911_if": "You suddenly cannot move a leg.",
             },
             body_regions=[BodyRegion.objects.get(slug="buttock-and-hip").pk],
             related_conditions=[ConditionPage.objects.get(slug="sciatica").pk],
