@@ -1,5 +1,4 @@
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -18,6 +17,7 @@ from clinic.models import (
     lines,
     listed,
 )
+from clinic.models.fields import LinesField
 from clinic.models.safety import CallNineOneOneMixin, SafetyPartsForm
 from clinic.panels import LinkedPagesPanel
 from clinic.schema_org import medical_entity, medical_web_page_node, page_links
@@ -57,7 +57,7 @@ class ConditionPage(
         blank=True,
         help_text="Where patients feel it. Used to group conditions by body region.",
     )
-    symptoms = models.TextField(
+    symptoms = LinesField(
         blank=True,
         help_text="Common signs and symptoms in plain words, one per line, e.g. “Pain that runs down one leg”.",
     )

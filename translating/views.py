@@ -1,7 +1,8 @@
 """
-Send a translated page to its workflow (Medical review for clinical pages). wagtail-localize's
-translation editor offers only Publish, which editors may not do on clinical pages; this saves
-the translation as a draft and starts the page's workflow, as Wagtail's own "Submit" does.
+Send a translated page to its workflow (Medical review for clinical pages), and review it there.
+wagtail-localize's translation editor offers only Publish, which editors may not do on clinical
+pages, and no workflow actions: these views save the translation as a draft and start the
+page's workflow, as Wagtail's own "Submit" does, and give its reviewer the task's actions.
 """
 
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -15,7 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from .status import save_draft, synced_translation
+from .status import save_draft, source_page, synced_translation
 
 
 class ReviewedUpdateTranslationsView(UpdateTranslationsView):
@@ -109,3 +110,53 @@ class SubmitTranslationView(WagtailAdminTemplateMixin, TemplateView):
             f"“{self.page.title}” was sent to {self.workflow.name}. It goes live when it is approved.",
         )
         return redirect("wagtailadmin_pages:edit", self.page.pk)
+
+
+class ReviewTranslationView(WagtailAdminTemplateMixin, TemplateView):
+    """
+    The reviewer's screen for a translation in review: the draft and the English page to read,
+    and the review task's own actions (approve, request changes), posted to Wagtail's workflow
+    action view as its buttons in the page editor would.
+    """
+
+    template_name = "translating/review_translation.html"
+    header_icon = "tasks"
+
+    def dispatch(self, request, page_id):
+        self.page = get_object_or_404(Page, pk=page_id).specific
+        self.translation = synced_translation(self.page)
+        self.task_state = self.page.current_workflow_task_state if self.translation else None
+        if self.task_state is None:
+            messages.error(request, "This translation is not waiting for a review.")
+            return redirect("wagtailadmin_pages:edit", self.page.pk)
+        self.task = self.task_state.task.specific
+        self.actions = {
+            name: label for name, label, _ in self.task.get_actions(self.page, request.user)
+        }
+        if not self.actions:
+            raise PermissionDenied
+        return super().dispatch(request, page_id)
+
+    def get_page_title(self):
+        return f"Review: {self.task.name}"
+
+    def get_page_subtitle(self):
+        return self.page.title
+
+    def action_url(self, name):
+        return reverse(
+            "wagtailadmin_pages:workflow_action", args=[self.page.pk, name, self.task_state.pk]
+        )
+
+    def get_context_data(self, **kwargs):
+        source = source_page(self.translation)
+        return super().get_context_data(
+            page=self.page,
+            source=source,
+            language=self.page.locale.get_display_name(),
+            draft_url=reverse("wagtailadmin_pages:view_draft", args=[self.page.pk]),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+            approve_url=self.action_url("approve") if "approve" in self.actions else "",
+            reject_url=self.action_url("reject") if "reject" in self.actions else "",
+            **kwargs,
+        )

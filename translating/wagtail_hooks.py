@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 
 from .status import changed_since, source_page, synced_translation
-from .views import ReviewedUpdateTranslationsView, SubmitTranslationView
+from .views import ReviewedUpdateTranslationsView, ReviewTranslationView, SubmitTranslationView
 
 
 # Before wagtail-localize's own URLs: its "sync translated pages" address is answered here.
@@ -25,6 +25,11 @@ def register_translation_urls():
             "translations/<int:page_id>/submit/",
             SubmitTranslationView.as_view(),
             name="submit_translation_for_review",
+        ),
+        path(
+            "translations/<int:page_id>/review/",
+            ReviewTranslationView.as_view(),
+            name="review_translation",
         ),
     ]
 
@@ -57,10 +62,22 @@ def tell_the_translator_where_the_page_stands(request, page):
         return
     if page.workflow_in_progress:
         state = page.current_workflow_state
+        task_state = page.current_workflow_task_state
+        may_review = task_state is not None and task_state.task.specific.get_actions(
+            page, request.user
+        )
         messages.info(
             request,
             f"In {workflow.name} since {timezone.localtime(state.created_at):%B %-d, %Y}. "
-            "It goes live when it is approved.",
+            "It goes live when it is approved"
+            + (": review it to approve it or request changes." if may_review else "."),
+            buttons=[
+                messages.button(
+                    reverse("review_translation", args=[page.pk]), "Review this translation"
+                )
+            ]
+            if may_review
+            else None,
         )
     elif (permissions := page.permissions_for_user(request.user)).can_edit() and (
         permissions.can_submit_for_moderation()

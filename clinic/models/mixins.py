@@ -8,6 +8,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .fields import LinesField
+
 
 def listed(pages):
     """
@@ -57,7 +59,7 @@ class ListingFieldsMixin(models.Model):
 class AlsoKnownAsMixin(models.Model):
     """Other names patients and doctors use for the same thing ("rhizotomy", "RSD")."""
 
-    also_known_as = models.TextField(
+    also_known_as = LinesField(
         "also known as",
         blank=True,
         help_text=(

@@ -11,12 +11,13 @@ from django.utils.html import strip_tags
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .fields import LinesField
 from .mixins import lines
 
 
 def one_per_line(verbose_name, help_text):
     """A required list the editor writes one item per line, shown to patients as a bulleted list."""
-    return models.TextField(verbose_name, default="", help_text=f"{help_text} One per line.")
+    return LinesField(verbose_name, default="", help_text=f"{help_text} One per line.")
 
 
 class SafetyPartsForm(WagtailAdminPageForm):

@@ -9,7 +9,7 @@ from wagtail.models import Orderable
 
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.models import BasePage, BodyRegion, Specialty, lines
-from clinic.models.fields import optional_link
+from clinic.models.fields import LinesField, optional_link
 from clinic.translations import each_in_language, in_language
 from news.models import NewsPostPage
 
@@ -40,7 +40,7 @@ class HomePage(BasePage):
         help_text="How it differs from other pain treatments, such as medicines alone.",
     )
     pain_heading = models.CharField(max_length=120, default="Pain we treat")
-    pain_types = models.TextField(
+    pain_types = LinesField(
         help_text="Kinds of pain the clinic treats, one per line, e.g. “Neck pain”.",
     )
     care_team_heading = models.CharField(max_length=120, default="Your care team")

@@ -6,6 +6,7 @@ held to the same medical review as the English one.
 from urllib.parse import urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,7 @@ from wagtail.models import Locale, WorkflowPage, WorkflowState
 
 from procedures.models import ProcedureIndexPage, ProcedurePage
 from tests.conftest import sign_in
-from translating.status import synced_translation
+from translating.status import save_draft, synced_translation
 
 
 pytestmark = pytest.mark.django_db
@@ -227,3 +228,87 @@ def test_only_a_translation_with_a_workflow_is_submitted_and_only_once(client, e
     again = client.post(submit_url, follow=True)
     assert "is already in Medical review." in again.content.decode()
     assert WorkflowState.objects.filter(object_id=str(spanish.pk)).count() == 1
+
+
+def test_each_other_name_and_each_risk_is_a_string_of_its_own_for_the_translator(client, editor):
+    """Lists an editor writes one per line stay separate items in the translation."""
+    english = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
+    assert len(english.other_names) >= 2
+    sign_in(client, editor)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
+        {"locales": [Locale.objects.get(language_code="es").pk]},
+    )
+    spanish = english.get_translation(Locale.objects.get(language_code="es"))
+    translation = synced_translation(spanish)
+    for position, name in enumerate(english.other_names):
+        segment = string_segment(translation, f"also_known_as.{position}")
+        assert segment.string.data == name  # no "<br/>" to keep or lose
+    for position, risk in enumerate(english.serious_risk_list):
+        assert string_segment(translation, f"serious_risks.{position}").string.data == risk
+    translate_string(client, translation, "also_known_as.0", "Ablación de nervios geniculares")
+    translate_string(client, translation, "also_known_as.1", "ARF de rodilla")
+    save_draft(translation, editor)  # as submitting it for review does
+    draft = ProcedurePage.objects.get(pk=spanish.pk).get_latest_revision_as_object()
+    assert draft.other_names[:2] == ["Ablación de nervios geniculares", "ARF de rodilla"]
+    assert len(draft.other_names) == len(english.other_names)
+
+
+def test_a_reviewer_reviews_a_translation_from_its_own_screen(client, editor, reviewer):
+    """The translation editor has no workflow buttons: the banner leads to a review screen."""
+    spanish = ProcedurePage.objects.get(slug="inyeccion-articulacion-sacroiliaca")
+    translation = synced_translation(spanish)
+    sign_in(client, editor)
+    new_summary = "Se inyectan dos medicamentos en la articulación sacroilíaca."
+    translate_string(client, translation, "summary", new_summary)
+    client.post(reverse("submit_translation_for_review", args=[spanish.pk]))
+
+    sign_in(client, reviewer)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[spanish.pk])
+    review_url = reverse("review_translation", args=[spanish.pk])
+    banner = client.get(edit_url).content.decode()
+    assert "review it to approve it or request changes" in banner
+    assert f'href="{review_url}"' in banner
+    screen = BeautifulSoup(client.get(review_url).content, "html.parser")
+    buttons = {button.get_text(strip=True): button for button in screen.select("form button")}
+    assert set(buttons) == {"Approve and publish", "Request changes"}
+    form = screen.select_one("main form")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    response = client.post(buttons["Approve and publish"]["formaction"], data)
+    assert response.status_code == 302 and response["Location"] == edit_url
+    spanish.refresh_from_db()
+    assert spanish.live and spanish.summary == new_summary
+    assert spanish.reviewed_by.title == "Robin Reviewer"
+    assert new_summary in client.get(spanish.url).content.decode()
+
+
+def test_a_reviewer_asks_for_changes_to_a_translation_with_a_comment(client, editor, reviewer):
+    spanish = ProcedurePage.objects.get(slug="inyeccion-articulacion-sacroiliaca")
+    sign_in(client, editor)
+    client.post(reverse("submit_translation_for_review", args=[spanish.pk]))
+    sign_in(client, reviewer)
+    screen = BeautifulSoup(
+        client.get(reverse("review_translation", args=[spanish.pk])).content, "html.parser"
+    )
+    reject = next(b for b in screen.select("form button") if "Request changes" in b.get_text())
+    form = screen.select_one("main form")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    data["comment"] = "Use “anestésico local” as on the other pages."
+    assert client.post(reject["formaction"], data).status_code == 302
+    spanish.refresh_from_db()
+    assert not spanish.workflow_in_progress
+    state = WorkflowState.objects.filter(object_id=str(spanish.pk)).latest("created_at")
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == data["comment"]
+
+
+def test_someone_who_cannot_review_gets_no_review_screen(client, editor):
+    spanish = ProcedurePage.objects.get(slug="inyeccion-articulacion-sacroiliaca")
+    sign_in(client, editor)
+    client.post(reverse("submit_translation_for_review", args=[spanish.pk]))
+    response = client.get(reverse("review_translation", args=[spanish.pk]))
+    assert response.status_code == 302 and response["Location"] == "/admin/"  # not permitted
+    assert (
+        "Review this translation"
+        not in client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk])).content.decode()
+    )
