@@ -177,7 +177,8 @@ class ReviewDuePanel(Component):
     """
 
     name = "review_due"
-    order = 110
+    # After Wagtail's "Awaiting your review" (220): what a reviewer must act on comes first.
+    order = 230
     template_name = "medical_review/admin/review_due_panel.html"
 
     def __init__(self, user):

@@ -195,3 +195,16 @@ def test_a_site_admin_corrects_a_review_record_and_the_page_history_says_so(
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "Medical review record corrected: Last reviewed:" in history
     assert str(today - datetime.timedelta(days=7)) in history
+
+
+def test_a_reviewer_sees_what_awaits_their_review_before_the_pages_due_for_review(
+    client, editor, reviewer
+):
+    page = submit_new_procedure(client, editor)
+    sign_in(client, reviewer)
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    headings = [" ".join(h.get_text().split()) for h in dashboard.select("main h2")]
+    awaiting = next(i for i, text in enumerate(headings) if text.startswith("Awaiting your review"))
+    due = next(i for i, text in enumerate(headings) if text.startswith("Medical review due"))
+    assert awaiting < due
+    assert page.title in dashboard.select("main h2")[awaiting].find_parent("section").get_text()
