@@ -123,7 +123,9 @@ class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, 
                     content=(
                         "One row per day this location is open (two rows for a day with a "
                         "lunch break). Days without a row are shown as closed. Add holidays "
-                        "and other days with different hours below."
+                        "and other days with different hours below. These are shown on this "
+                        "location's page only; the clinic's phone hours, in the footer of every "
+                        "page, are in Settings › Clinic details › Phone hours."
                     )
                 ),
                 InlinePanel("hours", label="Opening hours"),

@@ -183,15 +183,18 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
                 [
                     HelpPanel(
                         content=(
-                            "One row per day the clinic is open (two rows for a day with a lunch "
-                            "break). Days without a row are shown as closed."
+                            "When the phone is answered: patients see these hours as “Phone "
+                            "hours” in the footer of every page, on the contact page and beside "
+                            "every “Call us”. One row per day (two rows for a day with a lunch "
+                            "break); days without a row are shown as closed. Each location's own "
+                            "opening hours are on its page (Pages › Locations) and shown there."
                         )
                     ),
-                    InlinePanel("hours", label="Opening hours"),
+                    InlinePanel("hours", label="Phone hours"),
                     FieldPanel("opening_hours_note"),
                     FieldPanel("opening_hours_note_es"),
                 ],
-                heading="Opening hours",
+                heading="Phone hours",
             ),
             ObjectList(
                 [

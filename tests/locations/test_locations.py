@@ -242,3 +242,20 @@ def test_site_search_finds_a_location_by_town_or_parking(client):
         soup = soup_of(client, f"/search/?q={query}")
         links = [a["href"] for a in soup.select("main a")]
         assert "/locations/springfield/" in links, query
+
+
+def test_a_location_open_on_saturday_and_the_clinics_phone_hours_say_which_is_which(client):
+    """Two sets of hours on one page: each is named for what it is, so they never disagree."""
+    location = LocationPage.objects.get(slug="anytown")
+    LocationOpeningHours.objects.create(
+        location=location, weekday=5, opens=datetime.time(9), closes=datetime.time(12)
+    )
+    soup = soup_of(client, location.url)
+    own = soup.select_one("#hours-heading").find_parent("section")
+    assert own.select_one("#hours-heading").get_text(strip=True) == "Opening hours"
+    assert "9 am to noon" in own.get_text(" ", strip=True)
+    footer = soup.select_one("#footer-hours").find_parent("section")
+    assert footer.select_one("#footer-hours").get_text(strip=True) == "Phone hours"
+    assert "Saturday and Sunday: closed" in footer.get_text(" ", strip=True)
+    spanish = soup_of(client, "/es/").select_one("#footer-hours").get_text(strip=True)
+    assert spanish == "Horario de atención telefónica"
