@@ -5,6 +5,7 @@ Wagtail imports this module while its own models load (WAGTAIL_FINISH_WORKFLOW_A
 models are imported inside the function.
 """
 
+from django.db import transaction
 from django.utils import timezone
 
 
@@ -12,7 +13,8 @@ def publish_with_review_record(workflow_state, user=None):
     """
     WAGTAIL_FINISH_WORKFLOW_ACTION. Like Wagtail's own action it publishes the latest revision;
     when a medical review task approved it, the page's review is recorded first: the reviewer's
-    physician profile, today's date and the next review due.
+    physician profile, today's date and the next review due. The record and the publishing
+    happen in one transaction: together, or not at all.
     """
     # Imported here: this module is loaded while Wagtail's models are still loading.
     from wagtail.models import TaskState
@@ -32,9 +34,10 @@ def publish_with_review_record(workflow_state, user=None):
         .order_by("-finished_at")
         .first()
     )
-    if approval is not None and isinstance(obj.specific, MedicalReviewMixin):
-        # The task offers "approve" only to reviewers their profile names (see get_actions).
-        record_review(obj, reviewer_profile(approval.finished_by), timezone.localdate())
-    # The task already checked that this user may approve it; reviewers need no publish
-    # permission of their own (Wagtail's default action would demand one).
-    revision.publish(user=user, skip_permission_checks=True)
+    with transaction.atomic():
+        if approval is not None and isinstance(obj.specific, MedicalReviewMixin):
+            # The task offers "approve" only to reviewers their profile names (see get_actions).
+            record_review(obj, reviewer_profile(approval.finished_by), timezone.localdate())
+        # The task already checked that this user may approve it; reviewers need no publish
+        # permission of their own (Wagtail's default action would demand one).
+        revision.publish(user=user, skip_permission_checks=True)

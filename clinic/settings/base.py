@@ -126,6 +126,9 @@ MIDDLEWARE = [
     "appointments.middleware.FrontDeskOnlyMiddleware",
     # An upload the media bucket refuses gets a page that says so (clinic.storage).
     "clinic.storage.MediaStorageErrorMiddleware",
+    # A change to a page in the admin waits for the one before it on the same page, in one
+    # transaction, and a review action the page has moved past is refused (home.page_changes).
+    "home.page_changes.OnePageChangeAtATimeMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in.
     "axes.middleware.AxesMiddleware",
 ]
