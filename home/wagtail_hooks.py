@@ -1,9 +1,12 @@
 """
 The admin as the clinic's staff meet it: the shared lists gathered under one "Lists" menu, and
-the page explorer opening at the home page; the users list's bulk actions (home.staff_accounts).
+the page explorer opening at the home page; the users list's bulk actions (home.staff_accounts);
+a review action sent once from the page editor (home.page_changes).
 """
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
@@ -108,3 +111,9 @@ def open_the_explorer_at_home(request, menu_items):
 # After Wagtail's own (order=1): these replace its bulk actions on the users list.
 for bulk_action in staff_accounts.BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
+
+
+@hooks.register("insert_editor_js")
+def send_a_review_action_once():
+    """Wagtail's autosave would post an approval a second time (see the script)."""
+    return format_html('<script src="{}" defer></script>', static("js/workflow-action-once.js"))
