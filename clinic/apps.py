@@ -24,6 +24,8 @@ class ClinicConfig(AppConfig):
         # Imported here: signal handlers need the models, which load after the app configs.
         from . import checks  # noqa: F401 (registers the system checks)
         from .signal_handlers import register_signal_handlers
+        from .times_of_day import use_in_the_admin
 
         register_signal_handlers()
+        use_in_the_admin()
         post_migrate.connect(apply_site_url, sender=self, dispatch_uid="clinic_apply_site_url")

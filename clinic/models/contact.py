@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from .. import times_of_day
 from .mixins import lines
 
 
@@ -99,8 +100,8 @@ class OpeningHoursRow(models.Model):
     """One weekday's opening hours. A weekday without a row is a closed day."""
 
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    opens = models.TimeField(help_text="e.g. 08:00")
-    closes = models.TimeField(help_text="e.g. 17:00")
+    opens = models.TimeField(help_text="e.g. 8 am, 8:30 am or 08:00")
+    closes = models.TimeField(help_text="e.g. 5 pm, 5:30 pm or 17:00")
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
@@ -110,8 +111,15 @@ class OpeningHoursRow(models.Model):
 
     def clean(self):
         super().clean()
-        if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError({"closes": "The closing time must be after the opening time."})
+        check_closes_after_opens(self.opens, self.closes)
+
+
+def check_closes_after_opens(opens, closes):
+    """Refuse a closing time not after the opening time, naming both times as they were read."""
+    if opens and closes and closes <= opens:
+        message = "The closing time (%(closes)s) must be after the opening time (%(opens)s)."
+        params = {"closes": times_of_day.display(closes), "opens": times_of_day.display(opens)}
+        raise ValidationError({"closes": ValidationError(message, params=params)})
 
 
 def format_time(value):
@@ -209,8 +217,7 @@ class OpeningException(models.Model):
             raise ValidationError(
                 "Give both the opening and the closing time, or neither if closed all day."
             )
-        if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError({"closes": "The closing time must be after the opening time."})
+        check_closes_after_opens(self.opens, self.closes)
 
     @property
     def spans(self):

@@ -173,7 +173,7 @@ class AdminEditingTest(WagtailPageTestCase):
         )
         assert response.status_code == 200
         page = response.content.decode()
-        assert "The closing time must be after the opening time." in page
+        assert "The closing time (7:00 am) must be after the opening time (8:00 am)." in page
         assert "2 Kept Street" in page
         assert clinic.hours.get(weekday=0).closes.hour == 17
 
