@@ -51,13 +51,20 @@ messages: install ## After changing marked text: update locale/es/LC_MESSAGES/dj
 	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=node_modules \
 	  --ignore=tests --ignore=staticfiles --ignore=scripts --ignore=demo
 
+# The address in the site's links (sitemap, feeds, e-mails). `make run` gives the site this
+# machine's, http://127.0.0.1:$(PORT), only over an address that is local too (Wagtail's
+# localhost:80, an earlier run's port): a real one from Settings › Sites is kept. SITE_URL=...
+# (e.g. a tunnel's https address) is applied as given, as a deploy's `migrate` applies it.
+RUN_URL = $(or $(SITE_URL),http://127.0.0.1:$(PORT))
+
 run: install ## Set up the database and demo content, then serve the site on http://127.0.0.1:$(PORT)
 	@echo "Setting up the database"
-	@SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py migrate --noinput --verbosity 0
+	@$(PY) manage.py migrate --noinput --verbosity 0
 	@$(PY) manage.py load_demo_content
-	@$(PY) manage.py ensure_demo_users --url http://127.0.0.1:$(PORT)/admin/
+	@$(PY) manage.py set_site_address $(if $(SITE_URL),,--if-local) $(RUN_URL)
+	@$(PY) manage.py ensure_demo_users --url $(RUN_URL)/admin/
 	@echo "Serving the clinic on http://127.0.0.1:$(PORT)/ (the admin is at /admin/). Stop with Ctrl+C."
-	@SITE_URL=http://127.0.0.1:$(PORT) DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@SITE_URL=$(RUN_URL) DEBUG=$(DEBUG) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: install ## The site as production runs it (gunicorn, the task worker, Redis) on http://127.0.0.1:$(PORT)
 	@PORT=$(PORT) $(PY) scripts/serve.py

@@ -6,6 +6,10 @@ hand edit. Applied after every `migrate` (clinic.apps) and by `manage.py set_sit
 Without SITE_URL, the first request a process serves from an allowed host gives the address,
 as long as the default site still has the placeholder that Wagtail and the demo loader create
 (localhost, port 80): an admin's own choice in Settings › Sites is never overwritten.
+
+`make run` gives a local run's address (http://127.0.0.1:PORT) with `set_site_address
+--if-local`: only over an address that is itself local (the placeholder, or an earlier run's
+port), so a database with a real address, set by a site admin or a deploy, keeps it.
 """
 
 import logging
@@ -20,6 +24,8 @@ from django.http.request import split_domain_port
 logger = logging.getLogger(__name__)
 
 PLACEHOLDER = ("localhost", 80)
+# Host names only this machine reaches: no patient ever followed a link to a site there.
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 
 def parse(url):
@@ -50,6 +56,11 @@ def apply(url):
 
     hostname, port = parse(url)
     return _set(Site.objects.filter(is_default_site=True).first(), hostname, port)
+
+
+def is_local(site):
+    """Whether `site` has an address only this machine reaches (localhost, 127.0.0.1)."""
+    return site.hostname in LOCAL_HOSTS
 
 
 def _set(site, hostname, port):

@@ -14,15 +14,31 @@ class Command(BaseCommand):
         parser.add_argument(
             "url", nargs="?", help="e.g. https://clinic.example (default: SITE_URL)"
         )
+        parser.add_argument(
+            "--if-local",
+            action="store_true",
+            help=(
+                "Change the address only while it is a local one (Wagtail's localhost:80, or "
+                "http://127.0.0.1:PORT from an earlier run), as `make run` does: a real address "
+                "a site admin or a deploy gave the site is kept."
+            ),
+        )
 
-    def handle(self, *args, url=None, **options):
+    def handle(self, *args, url=None, if_local=False, **options):
         url = url or settings.SITE_URL
         if not url:
             raise CommandError("Give the address, e.g. https://clinic.example, or set SITE_URL.")
         from wagtail.models import Site
 
-        if not Site.objects.filter(is_default_site=True).exists():
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
             raise CommandError("There is no default site yet: run migrate (and load_demo_content).")
+        if if_local and not site_address.is_local(site):
+            self.stdout.write(
+                f"The site's address stays {site.root_url} (Settings › Sites), so its links "
+                f"lead there, not to {url}. To change it: manage.py set_site_address {url}"
+            )
+            return
         try:
             site = site_address.apply(url)
         except ValueError as error:
