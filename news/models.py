@@ -145,7 +145,7 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
-        FieldPanel("author"),
+        FieldPanel("author", widget=forms.Select),
         *ListingFieldsMixin.listing_panels,
         FieldPanel("image"),
         FieldPanel("body"),

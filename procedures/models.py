@@ -260,7 +260,7 @@ class ProcedurePage(
                     empty_text="No physician profile names this procedure yet.",
                 ),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("general_procedure"),
+                FieldPanel("general_procedure", widget=forms.Select),
                 InlinePanel(
                     "next_steps",
                     heading="What may come next",
@@ -372,7 +372,7 @@ class ProcedureNextStep(Orderable):
         ),
     )
 
-    panels = [FieldPanel("procedure"), FieldPanel("explanation")]
+    panels = [FieldPanel("procedure", widget=forms.Select), FieldPanel("explanation")]
 
     def __str__(self):
         return self.procedure.title

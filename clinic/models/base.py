@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from ..content_cache import remember, restrictions_for, version_holder, view_restriction_ids
 from ..page_cache import current_version
+from ..page_pickers import PagePickersForm
 from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
 from .fields import optional_link
@@ -26,6 +27,8 @@ class BasePage(Page):
     )
 
     show_in_menus_default = False
+    # Lists of pages to pick from show live English pages, A to Z (clinic.page_pickers).
+    base_form_class = PagePickersForm
 
     promote_panels = [
         *Page.promote_panels,

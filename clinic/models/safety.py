@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from ..page_pickers import PagePickersForm
 from .fields import LinesField
 from .mixins import lines
 
@@ -20,7 +19,7 @@ def one_per_line(verbose_name, help_text):
     return LinesField(verbose_name, default="", help_text=f"{help_text} One per line.")
 
 
-class SafetyPartsForm(WagtailAdminPageForm):
+class SafetyPartsForm(PagePickersForm):
     """
     The editor's form of a page with `safety_parts`: saving a draft without them works; sending
     the page for review, publishing or scheduling it names each missing part at the top.

@@ -1,3 +1,4 @@
+from django import forms
 from django.db import models
 from django.http import Http404
 
@@ -180,4 +181,4 @@ class HomePageFeaturedProcedure(Orderable):
         "procedures.ProcedurePage", on_delete=models.CASCADE, related_name="+"
     )
 
-    panels = [FieldPanel("procedure")]
+    panels = [FieldPanel("procedure", widget=forms.Select)]
