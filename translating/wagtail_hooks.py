@@ -1,6 +1,7 @@
 """
 What the translation editor tells editors: that the English page changed since the translation
-took it in, and how to send a translated clinical page to medical review.
+took it in, and how to send a translated clinical page to medical review; and the translations
+report in the menu only for staff who work on pages.
 """
 
 from django.urls import path, reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .status import changed_since, source_page, synced_translation
 from .views import ReviewedUpdateTranslationsView, ReviewTranslationView, SubmitTranslationView
@@ -93,3 +95,14 @@ def tell_the_translator_where_the_page_stands(request, page):
                 )
             ],
         )
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_for_page_staff(request, menu_items):
+    """
+    wagtail-localize shows its translations report to everyone, but it lists translated pages:
+    staff who may explore no page have no use for it, and the front desk may not open it
+    (appointments.middleware).
+    """
+    if PagePermissionPolicy().explorable_root_instance(request.user) is None:
+        menu_items[:] = [item for item in menu_items if item.name != "translations"]

@@ -1,5 +1,7 @@
 """Each role's journey in the admin: what editors and site admins may and may not do."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -139,6 +141,67 @@ def test_the_front_desk_sees_new_requests_first_and_nothing_it_cannot_open(clien
     sidebar = str(dashboard)
     assert "physician_profiles" not in sidebar and "review-due" not in sidebar
     assert client.get(reverse("review_due_report")).status_code in (302, 403)
+
+
+PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
+
+
+def menu_addresses(node):
+    """Every address in the sidebar's menus (the JSON Wagtail's sidebar is drawn from)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("url"), str):
+            yield node["url"]
+        for value in node.values():
+            yield from menu_addresses(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from menu_addresses(value)
+
+
+def admin_addresses(dashboard):
+    """The admin addresses a member of staff can follow from the dashboard and the main menu."""
+    addresses = {link["href"] for link in dashboard.find_all("a", href=True)}
+    addresses |= set(menu_addresses(json.loads(dashboard.find(id="wagtail-sidebar-props").string)))
+    # A search box leads somewhere too: where it sends an empty search.
+    addresses |= {
+        form["action"]
+        for form in dashboard.find_all("form", action=True)
+        if form.get("method", "get").lower() == "get"
+    }
+    return sorted(
+        address.split("#")[0]
+        for address in addresses
+        if address.startswith("/admin/") and "logout" not in address
+    )
+
+
+@pytest.mark.parametrize("role", ["editor", "reviewer", "site_admin", "front_desk"])
+def test_nothing_on_the_dashboard_or_in_the_menus_leads_to_a_permission_error(
+    client, request, role
+):
+    AppointmentRequest.objects.create(
+        name="Pat Example", phone="(312) 555-0190", patient_type="new", consent_at=timezone.now()
+    )
+    user = make_user("desk", FRONT_DESK) if role == "front_desk" else request.getfixturevalue(role)
+    sign_in(client, user)
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    addresses = admin_addresses(dashboard)
+    assert reverse("wagtailadmin_account") in addresses
+    for address in addresses:
+        response = client.get(address, follow=True)
+        assert response.status_code == 200, address
+        assert PERMISSION_DENIED not in response.content.decode(), address
+
+
+def test_the_search_all_pages_box_is_for_staff_who_may_explore_pages(client, editor):
+    def search_boxes():
+        dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+        return dashboard.select("form[role=search] input[name=q]")
+
+    sign_in(client, editor)
+    assert search_boxes()
+    sign_in(client, make_user("desk", FRONT_DESK))
+    assert not search_boxes()
 
 
 def test_editors_see_no_physicians_menu_and_cannot_open_its_list(client, editor):
