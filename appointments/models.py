@@ -101,12 +101,16 @@ class AppointmentRequest(models.Model):
 
 
 class AppointmentAccessLog(models.Model):
-    """Who saw or exported which appointment request, and when. Kept after the request goes."""
+    """
+    Who saw, exported or changed the status of which appointment request, and when. Kept after
+    the request goes.
+    """
 
     class Action(models.TextChoices):
         LIST = "list", "Listed"
         VIEW = "view", "Opened"
         EXPORT = "export", "Exported"
+        STATUS = "status", "Status changed"
 
     request = models.ForeignKey(
         AppointmentRequest,
@@ -120,6 +124,9 @@ class AppointmentAccessLog(models.Model):
     )
     username = models.CharField(max_length=150)
     action = models.CharField(max_length=10, choices=Action)
+    new_status = models.CharField(
+        "status changed to", max_length=10, choices=AppointmentRequest.Status, blank=True
+    )
     at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -128,10 +135,17 @@ class AppointmentAccessLog(models.Model):
         verbose_name_plural = "appointment request access log"
 
     def __str__(self):
-        return f"{self.username} {self.get_action_display().lower()} request #{self.request_number}"
+        return f"{self.username}: {self.description} (request #{self.request_number})"
+
+    @property
+    def description(self):
+        """What was done, as the log shows it: "Opened", "Status changed to Booked"…"""
+        if self.action == self.Action.STATUS:
+            return f"Status changed to {self.get_new_status_display()}"
+        return self.get_action_display()
 
     @classmethod
-    def record(cls, user, action, requests):
+    def record(cls, user, action, requests, new_status=""):
         cls.objects.bulk_create(
             cls(
                 request_id=request.pk,
@@ -139,6 +153,7 @@ class AppointmentAccessLog(models.Model):
                 user=user,
                 username=user.get_username(),
                 action=action,
+                new_status=new_status,
             )
             for request in requests
         )

@@ -1,6 +1,7 @@
 """
 Appointment requests in the Wagtail admin, for the front desk and site admins only. Every time
-a request's details are shown, opened or exported, the access log records who and when.
+a request's details are shown, opened or exported, and every change of its status, the access
+log records who and when (and the new status).
 """
 
 import datetime
@@ -8,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -85,6 +87,17 @@ class LoggedEditView(generic.EditView):
             self.request.user, AppointmentAccessLog.Action.VIEW, [self.object]
         )
         return super().get_context_data(**kwargs)
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if "status" in self.form.changed_data:
+            AppointmentAccessLog.record(
+                self.request.user,
+                AppointmentAccessLog.Action.STATUS,
+                [instance],
+                new_status=instance.status,
+            )
+        return instance
 
 
 class PatientDetailsPanel(Panel):
@@ -168,10 +181,10 @@ class AppointmentAccessLogViewSet(ModelViewSet):
     name = "appointment_access_log"
     copy_view_enabled = False
     index_view_class = LocalTimeIndexView
-    list_display = ["at", "username", "action", "request_number"]
+    list_display = ["at", "username", Column("description", label="Action"), "request_number"]
     list_filter = ["action", "at"]
-    list_export = ["at", "username", "get_action_display", "request_number"]
-    export_headings = {"get_action_display": "Action"}
+    list_export = ["at", "username", "description", "request_number"]
+    export_headings = {"description": "Action"}
     export_filename = "appointment-access-log"
     form_fields = []  # never edited: see ReadOnlyPolicy
     list_per_page = 50

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 from django.test import override_settings
@@ -95,6 +96,34 @@ def test_every_look_at_a_request_is_in_the_access_log(client, front_desk, stored
     )
     sign_in(client, front_desk)
     assert client.get(reverse("appointment_access_log:index")).status_code in (302, 403)
+
+
+def test_a_status_change_is_in_the_access_log_with_the_new_status(
+    client, front_desk, stored_request
+):
+    sign_in(client, front_desk)
+    edit = reverse("appointment_requests:edit", args=[stored_request.pk])
+    client.get(edit)
+    assert client.post(edit, {"status": "contacted"}).status_code == 302
+
+    log = AppointmentAccessLog.objects.order_by("pk")
+    assert [(entry.username, entry.action, entry.request_number) for entry in log] == [
+        ("desk", "view", stored_request.pk),
+        ("desk", "status", stored_request.pk),
+    ]
+
+    sign_in(client, make_user("boss", SITE_ADMINS))
+    listing = BeautifulSoup(
+        client.get(reverse("appointment_access_log:index")).content, "html.parser"
+    )
+    rows = [" ".join(row.get_text(" ").split()) for row in listing.select("tbody tr")]
+    assert "Status changed to Contacted" in rows[0] and "Opened" in rows[1]
+    export = client.get(reverse("appointment_access_log:index") + "?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert [row[rows[0].index("Action")] for row in rows[1:]] == [
+        "Status changed to Contacted",
+        "Opened",
+    ]
 
 
 def test_the_retention_job_deletes_only_old_requests(stored_request):
