@@ -99,8 +99,9 @@ class MedicalReview(models.Model):
     )
 
     class Meta:
-        verbose_name = "medical review"
-        verbose_name_plural = "medical reviews"
+        # The words of the Settings menu: "Review records".
+        verbose_name = "review record"
+        verbose_name_plural = "review records"
 
     def __str__(self):
         return f"Medical review of {self.page}"

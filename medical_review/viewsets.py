@@ -60,8 +60,7 @@ class CorrectionEditView(generic.EditView):
 
 class MedicalReviewViewSet(ModelViewSet):
     model = MedicalReview
-    icon = "tasks"
-    menu_label = "Review records"
+    icon = "tasks"  # menu label: the model's verbose_name_plural, as the listing's title
     menu_name = "review-records"
     add_to_settings_menu = True
     name = "review_records"

@@ -120,6 +120,25 @@ def sign_in(client, user):
     return client
 
 
+def admin_menu_links(dashboard):
+    """
+    (label, address) of each link in the admin's menus, from a page of the admin parsed with
+    BeautifulSoup: Wagtail draws its sidebar from the JSON in #wagtail-sidebar-props.
+    """
+
+    def links(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("url"), str):
+                yield node["label"], node["url"]
+            for value in node.values():
+                yield from links(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from links(value)
+
+    return list(links(json.loads(dashboard.find(id="wagtail-sidebar-props").string)))
+
+
 def app_code(user, steps_ahead=0):
     """The 6 digits the member of staff's authenticator app shows (or will show next)."""
     device = TOTPDevice.objects.filter(user=user).latest("pk")

@@ -17,6 +17,7 @@ from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
 from tests.conftest import (
     add_url,
+    admin_menu_links,
     create_fictional_physician,
     make_user,
     procedure_form,
@@ -208,3 +209,12 @@ def test_a_reviewer_sees_what_awaits_their_review_before_the_pages_due_for_revie
     due = next(i for i, text in enumerate(headings) if text.startswith("Medical review due"))
     assert awaiting < due
     assert page.title in dashboard.select("main h2")[awaiting].find_parent("section").get_text()
+
+
+def test_the_menu_and_the_list_call_review_records_the_same(client, site_admin):
+    sign_in(client, site_admin)
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    listing_url = reverse("review_records:index")
+    assert ("Review records", listing_url) in admin_menu_links(dashboard)
+    listing = BeautifulSoup(client.get(listing_url).content, "html.parser")
+    assert listing.h1.get_text(strip=True) == "Review records"
