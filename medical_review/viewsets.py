@@ -1,7 +1,9 @@
 """
 Review records in the admin. Approvals make them; site admins may correct one (a wrong date,
-the wrong reviewer), never add or delete one, and every correction is written to the page's
-history as well as the record's own.
+the wrong reviewer), never add or delete one, and every correction is written, with what
+changed, to the page's history and to the record's own. Site admins read it in the record's
+History: Wagtail opens a page's history only to those who may edit or publish the page, and
+clinical pages are for editors and medical reviewers (home.roles).
 """
 
 from wagtail.admin.views import generic
@@ -39,14 +41,19 @@ class CorrectionEditView(generic.EditView):
             f"→ {shown(getattr(self.form.instance, name))}"
             for name in self.form.changed_data
         ]
-        instance = super().save_instance()
+        # Saved as Wagtail saves it, logged once as a correction rather than a bare "Edit".
+        self.action_class(
+            self.form.instance, user=self.request.user, form=self.form, log_action=None
+        ).execute(skip_permission_checks=True)
+        instance = self.form.instance
         if changes:
-            log(
-                instance=instance.page.specific,
-                action="medical_review.corrected",
-                user=self.request.user,
-                data={"changes": changes},
-            )
+            for logged in (instance.page.specific, instance):
+                log(
+                    instance=logged,
+                    action="medical_review.corrected",
+                    user=self.request.user,
+                    data={"changes": changes},
+                )
         return instance
 
     def get_form(self, form_class=None):

@@ -197,6 +197,21 @@ def test_a_site_admin_corrects_a_review_record_and_the_page_history_says_so(
     assert "Medical review record corrected: Last reviewed:" in history
     assert str(today - datetime.timedelta(days=7)) in history
 
+    # The site admin reads it in the record's own History, linked from the record.
+    sign_in(client, site_admin)
+    record_history = reverse("review_records:history", args=[review.pk])
+    edit = BeautifulSoup(client.get(edit_url).content, "html.parser")
+    assert edit.select_one(f"a[href='{record_history}']")
+    history = BeautifulSoup(client.get(record_history).content, "html.parser")
+    entries = [" ".join(row.get_text(" ").split()) for row in history.select("tbody tr")]
+    assert len(entries) == 1  # the correction, once, not also as a bare "Edit"
+    assert "Medical review record corrected: Last reviewed:" in entries[0]
+    assert str(today - datetime.timedelta(days=7)) in entries[0]
+    # Wagtail opens a page's history only to those who may edit or publish it, and clinical
+    # pages are for editors and medical reviewers (home.roles).
+    page_history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert page_history.status_code in (302, 403)
+
 
 def test_a_reviewer_sees_what_awaits_their_review_before_the_pages_due_for_review(
     client, editor, reviewer
