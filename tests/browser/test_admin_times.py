@@ -26,7 +26,7 @@ def test_a_closing_time_typed_as_3_pm_is_kept_and_saved_as_3_pm(browser, site_ur
     clinic = ClinicSettings.objects.get()
     page = signed_in_context(browser, site_url, admin).new_page()
     page.goto(f"{site_url}/admin/settings/clinic/clinicsettings/{clinic.site_id}/")
-    page.get_by_role("tab", name="Opening hours").click()
+    page.get_by_role("tab", name="Phone hours").click()
 
     monday_closes = page.locator("input[name='hours-0-closes']")
     expect(monday_closes).to_have_value("5:00 pm")
