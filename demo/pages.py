@@ -214,8 +214,9 @@ class ContentPagesMixin:
         home = HomePage.objects.get(pk=home.pk)
         if home.featured_procedures.exists():
             return
+        # In the data's order: without a sort order, the database may return them in any.
         home.featured_procedures = [
-            HomePageFeaturedProcedure(procedure=procedures[slug])
-            for slug in self.site_data["home"]["featured_procedures"]
+            HomePageFeaturedProcedure(procedure=procedures[slug], sort_order=position)
+            for position, slug in enumerate(self.site_data["home"]["featured_procedures"])
         ]
         self.publish(home)
