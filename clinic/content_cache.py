@@ -15,7 +15,7 @@ from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .page_cache import current_version
+from .content_version import current_version
 
 
 MISSING = object()

@@ -1,41 +1,21 @@
 """
 Site-wide facts every page shows (the clinic's details and the main menu), cached so that a
-page view does not query them. Publishing, moving or deleting a page, or saving the clinic's
-details, clears the cache (see clinic.signal_handlers).
+page view does not query them. Any change to content makes them stale, in every process
+(clinic.content_version).
 """
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from .content_cache import remember
 from .models import ClinicSettings
 from .translations import in_language
 
 
-CACHE_TIMEOUT = 60 * 60
-
-
-def _key(name, site_id, language):
-    return f"clinic:{name}:{site_id}:{language}"
-
-
-# Everything cached per site, all cleared together.
-CACHED = ("settings", "navigation", "homes", "schema-clinic", "schema-clinic-full")
-
-
 def cached_for_site(name, site, build):
-    """
-    build(), cached per site and language until clear_site_cache(). `name` must be listed in
-    CACHED.
-    """
-    key = _key(name, site.pk, translation.get_language())
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_TIMEOUT)
-    return value
+    """build(), kept per site and language under the content version (clinic.content_cache)."""
+    return remember(name, (site.pk, translation.get_language()), build)
 
 
 def get_clinic_settings(site):
@@ -77,14 +57,3 @@ def get_navigation(site):
         return navigation
 
     return cached_for_site("navigation", site, build)
-
-
-def clear_site_cache():
-    for site_id in Site.objects.values_list("pk", flat=True):
-        cache.delete_many(
-            [
-                _key(name, site_id, language)
-                for name in CACHED
-                for language, _name in settings.LANGUAGES
-            ]
-        )

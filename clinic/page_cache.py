@@ -2,11 +2,12 @@
 Whole public pages for anonymous visitors, kept in the shared cache (Redis in production,
 memory in development) and served without touching the database.
 
-Design: one site-wide version number, kept in the same cache. Every cached page is stored under
-the version that was current when its request began; any change to content (a page published,
-unpublished, moved or deleted; a list, a location's hours, the clinic's details, a redirect, an
-image or document saved...) adds one to the version once its transaction commits, so every
-server sharing the cache stops serving every older page at once. Old entries simply expire.
+Design: one site-wide content version, kept in the database (clinic.content_version). Every
+cached page is stored under the version that was current when its request began; any change to
+content (a page published, unpublished, moved or deleted; a list, a location's hours, the
+clinic's details, a redirect, an image or document saved...) writes a new version in its own
+transaction, so every process stops serving every older page once it commits. Old entries
+simply expire.
 A clever per-page purge would have to know every page that shows a changed thing (menus, lists,
 cards, "related" links, search results); a version bump cannot miss one.
 
@@ -16,8 +17,9 @@ show), and any response that is not a 200, streams, sets a cookie, says private/
 no-cache, or contains a CSRF token. (Pages say "Vary: Cookie" because Wagtail's user bar looks
 for a signed-in user; without a session cookie there is none, so they are the same for all.)
 
-PAGE_CACHE=off in the environment switches it off (benchmarks, debugging). A cache that is
-down only means pages are built every time (see clinic.cache).
+PAGE_CACHE=off in the environment switches it off (benchmarks, debugging). With the shared
+cache down, or with none (no REDIS_URL), each process serves the pages it built itself: the
+version they are kept under comes from the database, not from the cache.
 """
 
 import hashlib
@@ -28,17 +30,17 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string as gzip_compress
 
+from .content_version import bump, current_version, forget
+from .frontend_cache import purge_everything_after_commit
 from .i18n import prefixed
 
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "page-cache:version"
 # Headers a cached page is served with again; the rest (Set-Cookie, Date...) are per response.
 KEPT_HEADERS = {
     "content-type",
@@ -58,66 +60,17 @@ KEPT_HEADERS = {
 SKIPPED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", *prefixed("/appointments/"))
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
-# A bump that found the cache unavailable, to be made as soon as it answers again (this
-# process's pages may otherwise be served stale until they expire).
-_bump_owed = False
-
 
 def enabled():
     return settings.PAGE_CACHE
 
 
-# The version as this process last read it, and when: read again after
-# PAGE_CACHE_VERSION_SECONDS, so a change made on another server shows here within that time.
-_memo = {"version": None, "read_at": 0.0}
-
-
-def current_version():
-    """The site-wide version, or None when the cache does not answer."""
-    global _bump_owed
-    now = time.monotonic()
-    if (
-        _memo["version"] is not None
-        and now - _memo["read_at"] < settings.PAGE_CACHE_VERSION_SECONDS
-    ):
-        return _memo["version"]
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # First use, or the key was evicted: start above any number used before.
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    if version is not None and _bump_owed:
-        _bump_owed = False
-        bump()
-        return _memo["version"]
-    _memo.update(version=version, read_at=now)
-    return version
-
-
-def bump():
-    """Make every cached page stale, on every server sharing the cache."""
-    global _bump_owed
-    try:
-        version = cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (nothing cached), or the cache is unavailable
-        version = time.time_ns()
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            _bump_owed = True
-            version = None
-    # This process sees its own change at once.
-    _memo.update(version=version, read_at=time.monotonic() if version else 0.0)
-
-
-def bump_after_commit():
+def content_changed():
     """
-    Now, so that this process sees its own change at once, and again once the change commits,
-    so that no other process keeps a page it built from the data before the commit.
+    Make every cached page stale, in every process, with the change being made (see
+    clinic.content_version); and the proxy or CDN in front, if there is one, once it commits.
     """
     bump()
-    transaction.on_commit(bump)
-    # And the proxy or CDN in front, if there is one.
-    from .frontend_cache import purge_everything_after_commit
-
     purge_everything_after_commit()
 
 
@@ -156,6 +109,30 @@ _local = OrderedDict()
 _local_lock = threading.Lock()
 
 
+def forget_local_copies():
+    """Drop this process's copies of pages and read the content version again."""
+    with _local_lock:
+        _local.clear()
+    forget()
+
+
+def keep_locally(key, frozen):
+    with _local_lock:
+        _local[key] = frozen
+        _local.move_to_end(key)
+        if len(_local) > LOCAL_PAGES:
+            _local.popitem(last=False)
+
+
+def store(key, frozen, seconds):
+    """
+    Keep a page in this process and in the shared cache: with the shared cache down (or
+    none), each process still serves the pages it built itself.
+    """
+    keep_locally(key, frozen)
+    cache.set(key, frozen, seconds)
+
+
 def fetch(key):
     """The frozen page under `key`: from this process's copies, else from the shared cache."""
     with _local_lock:
@@ -166,10 +143,7 @@ def fetch(key):
         frozen = cache.get(key)
         if frozen is None:
             return None
-        with _local_lock:
-            _local[key] = frozen
-            if len(_local) > LOCAL_PAGES:
-                _local.popitem(last=False)
+        keep_locally(key, frozen)
     if frozen[-1] <= time.time():  # expired (a page that shows the time of day, say)
         with _local_lock:
             _local.pop(key, None)
@@ -278,7 +252,7 @@ class PageCacheMiddleware:
             # A CDN may keep it briefly; a browser asks again each time.
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         if version is not None and request.method == "GET" and seconds > 0:
-            cache.set(page_key(version, environ), freeze(response, seconds), seconds)
+            store(page_key(version, environ), freeze(response, seconds), seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -1,15 +1,14 @@
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ClinicOpeningHours, ClinicSettings
-from .navigation import clear_site_cache
-from .page_cache import bump_after_commit
+from .page_cache import content_changed
 
 
 def clear_when_content_changes(clear, name, models=()):
@@ -43,16 +42,24 @@ def remember_when_signed_in(sender, request, user, **kwargs):
         request.session["last_seen"] = time.time()
 
 
+def purges_pages(model):
+    """Whether saving or deleting one of `model` makes cached pages stale (see settings)."""
+    meta = model._meta
+    if not apps.is_installed(meta.app_config.name if meta.app_config else ""):
+        return False  # e.g. Django's record of applied migrations
+    excluded = settings.PAGE_CACHE_NOT_PURGED_BY
+    return meta.app_label not in excluded and meta.label_lower not in excluded
+
+
 def purge_pages_when_content_changes():
-    """Any change to content makes every cached page stale (see clinic.page_cache)."""
-    purged_by = settings.PAGE_CACHE_PURGED_BY
+    """Any change to content makes every cached page stale (see clinic.content_version)."""
 
     def on_save_or_delete(sender, **kwargs):
-        if sender._meta.app_label in purged_by or sender._meta.label_lower in purged_by:
-            bump_after_commit()
+        if purges_pages(sender):
+            content_changed()
 
     def on_page_event(**kwargs):
-        bump_after_commit()
+        content_changed()
 
     post_save.connect(on_save_or_delete, weak=False, dispatch_uid="page_cache_on_save")
     post_delete.connect(on_save_or_delete, weak=False, dispatch_uid="page_cache_on_delete")
@@ -66,10 +73,7 @@ def purge_pages_when_content_changes():
 
 
 def register_signal_handlers():
-    """The menu and the clinic's details are cached: changing them clears the cache."""
-    clear_when_content_changes(
-        clear_site_cache, "clinic", models=[ClinicSettings, ClinicOpeningHours, Site]
-    )
+    """Any change to content makes cached pages and content stale; staff sessions are timed."""
     purge_pages_when_content_changes()
     user_logged_in.connect(
         remember_when_signed_in, weak=False, dispatch_uid="clinic_remember_when_signed_in"

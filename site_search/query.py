@@ -28,9 +28,9 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from clinic.content_version import current_version
 from clinic.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from clinic.models import lines
-from clinic.page_cache import current_version
 from clinic.translations import active_locale_id, default_locale_id
 
 from .models import SearchSynonym

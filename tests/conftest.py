@@ -27,6 +27,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.models import BodyRegion
+from clinic.page_cache import forget_local_copies
 from home.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
 from medical_review.models import record_review
 from physicians.factories import PhysicianPageFactory
@@ -67,10 +68,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """The menu and clinic details are cached: start each test without another test's copy."""
+    """
+    Pages, the menu and the clinic details are cached under the content version: start each
+    test without another test's copies, and read the version again (the database's was rolled
+    back to what it was before the last test).
+    """
     cache.clear()
+    forget_local_copies()
     yield
     cache.clear()
+    forget_local_copies()
 
 
 @pytest.fixture

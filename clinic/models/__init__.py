@@ -1,6 +1,7 @@
 """The core layer's models: the base page and its mixins, the shared lists, the clinic's details."""
 
 from .base import BasePage
+from .content_version import ContentVersion
 from .index import AToZIndexPage, IndexPage, a_to_z_entries
 from .insurance import InsurancePlan, PlanKind
 from .mixins import (
@@ -23,6 +24,7 @@ __all__ = [
     "BodyRegion",
     "ClinicOpeningHours",
     "ClinicSettings",
+    "ContentVersion",
     "IndexPage",
     "InsurancePlan",
     "IntroMixin",

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.models import Page
 
 from ..content_cache import remember, restrictions_for, version_holder, view_restriction_ids
-from ..page_cache import current_version
+from ..content_version import current_version
 from ..page_pickers import PagePickersForm
 from ..panels import ReadingLevelPanel
 from ..schema_org import web_page_node
