@@ -9,13 +9,19 @@ failed ("'NoneType' object has no attribute 'on_action'"): the review was record
 editor told, but patients got a 404. Here each change to a page through its editor or a
 workflow action waits for the one before it, and runs in one transaction (undone whole if it
 fails); an action that the page's review has moved past is not performed, and the reviewer
-is told why.
+is told why. After an approval or a request for changes, from the editor's footer or the
+dashboard, the reviewer is told what happened to the page (Wagtail says only "Page … has been
+updated.", or nothing at all from the dashboard).
 """
 
+import json
+
+from django.contrib.messages import get_messages
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
+from django.utils import timezone
 
 from wagtail.admin import messages
 from wagtail.models import Page
@@ -73,6 +79,64 @@ def refuse_stale_action(request, page):
     return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
+def workflow_action(request):
+    """The review action ("approve", "reject"…) a POST to one of GUARDED_VIEWS takes, or None."""
+    match = request.resolver_match
+    if match is None or request.method != "POST":
+        return None
+    if match.view_name == "wagtailadmin_pages:workflow_action":
+        return match.kwargs.get("action_name")
+    if match.view_name == "wagtailadmin_pages:edit" and request.POST.get("action-workflow-action"):
+        return request.POST.get("workflow-action-name")
+    return None
+
+
+def action_succeeded(request, response):
+    """The editor redirects after an action; the dashboard's dialog answers JSON "success"."""
+    if response.status_code == 302:
+        return True
+    if response.status_code != 200 or "json" not in response.get("Content-Type", ""):
+        return False
+    try:
+        return json.loads(response.content).get("step") == "success"
+    except ValueError:
+        return False
+
+
+def what_happened(page, action):
+    """What a reviewer's action did to the page, in a sentence (None for other actions)."""
+    title = page.get_admin_display_title()
+    if action == "reject":
+        return (
+            f"You requested changes to “{title}”. It is back with its author to change and "
+            "submit again; patients still see the version that was live before, if any."
+        )
+    if action != "approve":
+        return None
+    if page.workflow_in_progress:
+        step = page.current_workflow_task
+        return f"You approved “{title}”. It goes on to its next review step: {step}."
+    if page.live and not page.has_unpublished_changes:
+        return f"You approved “{title}” and it is published: patients can read it now."
+    if page.go_live_at:
+        when = timezone.localtime(page.go_live_at)
+        return f"You approved “{title}”. It will be published on {when:%d %B %Y at %H:%M}."
+    return f"You approved “{title}”."
+
+
+def announce(request, page_id, action):
+    """Replace Wagtail's "Page … has been updated." with what the action did."""
+    page = Page.objects.filter(pk=page_id).first()
+    message = what_happened(page.specific, action) if page is not None else None
+    if message is None:
+        return
+    storage = get_messages(request)
+    kept = [m for m in storage if "has been updated." not in m.message]
+    for old in kept:
+        storage.add(old.level, old.message, old.extra_tags)
+    messages.success(request, message)
+
+
 class OnePageChangeAtATimeMiddleware:
     """
     A POST that changes a page in the admin waits for any other one on the same page, then
@@ -94,6 +158,9 @@ class OnePageChangeAtATimeMiddleware:
             response = self.get_response(request)
             if response.status_code >= 500:
                 transaction.set_rollback(True)
+            action = workflow_action(request)
+            if action and action_succeeded(request, response):
+                announce(request, page_id, action)
             return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -76,7 +76,9 @@ def test_a_reviewer_approves_from_the_footer_and_the_page_goes_live_once(
             dialog.get_by_label("Comment").fill(comment)
             dialog.get_by_role("button", name="Approve with comment").click()
     devtools.send("Network.emulateNetworkConditions", FAST)
-    expect(page.get_by_text("Page 'Genicular nerve block' has been updated.")).to_be_visible()
+    expect(
+        page.get_by_text("You approved “Genicular nerve block” and it is published")
+    ).to_be_visible()
 
     assert len(posts) == 1, [post.headers.get("accept") for post in posts]
     assert failures == []
