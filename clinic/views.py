@@ -8,7 +8,12 @@ import sys
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
@@ -78,6 +83,29 @@ def database_unavailable(request=None):
     return response
 
 
+NOT_SAVED = (
+    "Not saved: the database was busy or could not be reached. Your changes are still here; "
+    "they will be saved on the next try."
+)
+
+
+def changes_not_saved(request):
+    """
+    503 for a change in the admin the database did not take (busy, or unreachable), told where
+    the editor is: Wagtail's autosave shows the message in the editor; a submitted form gets a
+    page that says nothing was changed and how to send it again. Reads nothing from the database.
+    """
+    if not request.accepts("text/html"):  # autosave
+        answer = {"success": False, "error_code": "internal_error", "error_message": NOT_SAVED}
+        response = JsonResponse(answer, status=503)
+    else:
+        body = loader.get_template("clinic/admin/not_saved.html").render({})
+        response = HttpResponse(body, status=503)
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def is_database_outage(error):
     """An error that says the database cannot be reached, not that a query was wrong."""
     return isinstance(error, OperationalError | InterfaceError) or (
@@ -117,6 +145,8 @@ def server_error(request):
     """
     if is_database_outage(sys.exc_info()[1]):
         logger.error("The database is unreachable; answering 503 (traceback logged above)")
+        if request.method == "POST" and request.path.startswith("/admin/"):
+            return changes_not_saved(request)
         return database_unavailable(request)
     template = loader.get_template("500.html")
     context = {"clinic_settings": clinic_settings_for_error_page(request)}
