@@ -3,9 +3,11 @@ Staff accounts in the admin (Settings › Users), with one rule Wagtail leaves t
 one gives out more than the clinic's roles unless they are a superuser. A site admin creates
 and manages accounts in the four roles (home.roles.ROLES) only: the "Administrator" box and any
 other group are not on their form, and a superuser's account, or one with rights beyond the
-roles, is not theirs to open, change, set a password for or delete.
+roles, is not theirs to open, change, set a password for or delete. A physician's account also
+names their physician profile (physicians.account_forms), the name its approvals show patients.
 """
 
+from django.contrib import messages
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 
@@ -16,6 +18,8 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 from wagtail.users.views.users import CreateView, DeleteView, EditView, IndexView, UserViewSet
+
+from physicians.account_forms import PhysicianProfileChoice
 
 from .roles import ROLES
 
@@ -41,17 +45,28 @@ class RolesOnly:
                 self.fields["groups"].disabled = True
 
 
-class StaffAccountCreationForm(RolesOnly, UserCreationForm):
+class StaffAccountCreationForm(RolesOnly, PhysicianProfileChoice, UserCreationForm):
     pass
 
 
-class StaffAccountEditForm(RolesOnly, UserEditForm):
+class StaffAccountEditForm(RolesOnly, PhysicianProfileChoice, UserEditForm):
     pass
 
 
 class ActingUserMixin:
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "acting_user": self.request.user}
+
+
+class WarnOfSomeoneElsesProfile:
+    """After saving, a site admin is told if the account's physician profile names another."""
+
+    def save_action(self):
+        response = super().save_action()
+        warning = self.form.physician_mismatch()
+        if warning:  # saved all the same: a nickname or a married name may differ
+            messages.warning(self.request, warning)
+        return response
 
 
 class StaffAccountIndex(IndexView):
@@ -66,11 +81,11 @@ class StaffAccountIndex(IndexView):
         return None
 
 
-class CreateStaffAccount(ActingUserMixin, CreateView):
+class CreateStaffAccount(ActingUserMixin, WarnOfSomeoneElsesProfile, CreateView):
     pass
 
 
-class EditStaffAccount(ActingUserMixin, EditView):
+class EditStaffAccount(ActingUserMixin, WarnOfSomeoneElsesProfile, EditView):
     def dispatch(self, request, *args, **kwargs):
         if not may_manage(request.user, self.object):
             raise PermissionDenied
@@ -89,6 +104,8 @@ class StaffAccountViewSet(UserViewSet):
     add_view_class = CreateStaffAccount
     edit_view_class = EditStaffAccount
     delete_view_class = DeleteStaffAccount
+    create_template_name = "home/staff_accounts/create.html"
+    edit_template_name = "home/staff_accounts/edit.html"
 
     def get_form_class(self, for_update=False):
         return StaffAccountEditForm if for_update else StaffAccountCreationForm

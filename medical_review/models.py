@@ -31,8 +31,9 @@ def add_months(date, months):
 CANNOT_APPROVE = (
     "You cannot approve clinical pages yet. Patients see who reviewed a page, with their "
     "credentials, and your account is not linked to a physician profile that has them. Ask a "
-    "site admin to open your physician profile, fill in Credentials (e.g. “M.D.”) and choose "
-    "your account under Admin account. You can still request changes."
+    "site admin to fill in Credentials (e.g. “M.D.”) on your physician profile and to choose "
+    "that profile for your account in Settings › Users, under Physician profile. You can still "
+    "request changes."
 )
 
 
@@ -43,7 +44,8 @@ def reviewer_profile(user):
     """
     if user is None or not user.is_authenticated:
         return None
-    profile = getattr(user, "physician_profile", None)  # the reverse one-to-one, if any
+    link = getattr(user, "physician_account", None)  # the reverse one-to-one, if any
+    profile = link.physician if link else None
     if profile is None or not profile.credentials.strip():
         return None
     return profile

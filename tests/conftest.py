@@ -31,7 +31,7 @@ from clinic.page_cache import forget_local_copies
 from home.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
 from medical_review.models import record_review
 from physicians.factories import PhysicianPageFactory
-from physicians.models import PhysicianIndexPage
+from physicians.models import PhysicianAccount, PhysicianIndexPage
 from procedures.models import ProcedurePage
 
 
@@ -216,8 +216,8 @@ def reviewer():
         title="Robin Reviewer",
         family_name="Reviewer",
     )
-    physician.reviewer_account = user
     physician.save_revision().publish()
+    PhysicianAccount.objects.create(physician=physician, account=user)
     return user
 
 

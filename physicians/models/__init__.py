@@ -1,5 +1,12 @@
+from .account import PhysicianAccount
 from .index import PhysicianIndexPage
 from .physician import PhysicianPage, PhysicianQualification, PhysicianQuerySet
 
 
-__all__ = ["PhysicianIndexPage", "PhysicianPage", "PhysicianQualification", "PhysicianQuerySet"]
+__all__ = [
+    "PhysicianAccount",
+    "PhysicianIndexPage",
+    "PhysicianPage",
+    "PhysicianQualification",
+    "PhysicianQuerySet",
+]

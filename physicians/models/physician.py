@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -20,6 +19,7 @@ from clinic.models import BasePage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
 from clinic.schema_org import clinic_id, page_links, web_page_node
 from clinic.translations import in_language, source_of
+from physicians.panels import AdminAccountPanel
 
 
 class PhysicianQuerySet(PageQuerySet):
@@ -110,18 +110,6 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             "whenever the answer above changes; set it yourself after confirming it is still right."
         ),
     )
-    reviewer_account = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="physician_profile",
-        verbose_name="admin account",
-        help_text=(
-            "Optional. The physician's own login to this site's admin. When they approve a "
-            "clinical page as a medical reviewer, the page names them as its reviewer."
-        ),
-    )
     biography = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
@@ -158,7 +146,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
                 FieldPanel("conditions_treated", widget=forms.CheckboxSelectMultiple),
             ],
         ),
-        ("Admin account", [FieldPanel("reviewer_account")]),
+        ("Admin account", [AdminAccountPanel()]),
         (
             "Education",
             [

@@ -13,7 +13,7 @@ from django.urls import reverse
 from conditions.models import ConditionPage
 from medical_review.models import MedicalReview
 from physicians.factories import PhysicianPageFactory
-from physicians.models import PhysicianIndexPage, PhysicianPage
+from physicians.models import PhysicianIndexPage
 from tests.conftest import sign_in
 
 
@@ -74,7 +74,7 @@ def test_the_review_due_report_lists_overdue_pages_and_exports_csv(client, edito
 
 
 def test_reviewers_get_an_email_of_their_due_pages(client, reviewer, overdue_page):
-    overdue_page.review.reviewer = PhysicianPage.objects.get(reviewer_account=reviewer)
+    overdue_page.review.reviewer = reviewer.physician_account.physician
     overdue_page.review.save()
     output = StringIO()
     call_command("send_review_reminders", stdout=output)

@@ -13,7 +13,7 @@ from wagtail.models import WorkflowState
 from home.roles import MEDICAL_REVIEWERS
 from medical_review.models import MedicalReview, add_months
 from physicians.factories import PhysicianPageFactory
-from physicians.models import PhysicianIndexPage
+from physicians.models import PhysicianAccount, PhysicianIndexPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
 from tests.conftest import (
     add_url,
@@ -112,13 +112,13 @@ def test_an_approval_that_cannot_name_the_reviewer_is_refused_with_the_way_to_fi
             title="Sam Nameless",
             credentials=credentials,
         )
-        profile.reviewer_account = nameless
         profile.save_revision().publish()
+        PhysicianAccount.objects.create(physician=profile, account=nameless)
     sign_in(client, nameless)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     edit = client.get(edit_url).content.decode()
     assert "You cannot approve clinical pages yet" in edit
-    assert "Admin account" in edit  # says how to fix it
+    assert "Settings › Users, under Physician profile" in edit  # says how to fix it
     assert "data-workflow-action-url" not in edit or "/approve/" not in edit
     assert "Request changes" in edit  # what they can still do
 

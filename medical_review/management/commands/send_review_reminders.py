@@ -9,7 +9,7 @@ from django.utils.dateformat import format as format_date
 
 from medical_review.models import MEDICAL_REVIEWERS
 from medical_review.reports import due_pages, status_of
-from physicians.models import PhysicianPage
+from physicians.models import PhysicianAccount
 
 
 class Command(BaseCommand):
@@ -26,11 +26,10 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, **options):
         pages = list(due_pages())
         accounts = {
-            physician.pk: physician.reviewer_account
-            for physician in PhysicianPage.objects.filter(
-                pk__in={page.reviewer_page_id for page in pages if page.reviewer_page_id},
-                reviewer_account__isnull=False,
-            ).select_related("reviewer_account")
+            link.physician_id: link.account
+            for link in PhysicianAccount.objects.filter(
+                physician_id__in={page.reviewer_page_id for page in pages if page.reviewer_page_id}
+            ).select_related("account")
         }
         group_members = list(
             get_user_model().objects.filter(groups__name=MEDICAL_REVIEWERS, is_active=True)
