@@ -18,6 +18,7 @@ from wagtail.models import Revision
 from clinic.signal_handlers import purges_pages
 from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage
+from tests.browser.conftest import restore_demo_clinic
 from tests.conftest import run_manage
 
 
@@ -35,6 +36,7 @@ def test_a_post_cron_publishes_shows_on_the_news_and_the_feed_without_redis(clie
     assert "redis" not in settings.CACHES["default"]["BACKEND"].lower()  # memory, per process
     settings.PAGE_CACHE = True
     settings.PAGE_CACHE_VERSION_SECONDS = 0  # read the version on every view (no waiting)
+    restore_demo_clinic()  # an earlier test of this kind may have emptied the database
     index = NewsIndexPage.objects.get(locale__language_code="en")
     post = NewsPostPageFactory(
         parent=index, title="Open on Saturday mornings", live=False, date=timezone.localdate()

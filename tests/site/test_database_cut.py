@@ -1,7 +1,8 @@
 """
 The database cut in the middle of a run and restored, with a real server in between: a small
 TCP proxy stands between the site and PostgreSQL, and the test closes and reopens it. Errors
-only while it is cut (503 pages, never a 500), recovery without a restart, and every appointment
+only while it is cut (503 pages, never a 500; a page the server had cached may still be served
+from its copy), recovery without a restart, and every appointment
 request that got its confirmation is in the table afterwards.
 
 PostgreSQL only, and slow (a database of its own with the demo clinic): marked `fault`, which
@@ -174,6 +175,7 @@ def test_a_database_cut_mid_run_costs_503s_only_while_it_lasts(site_behind_proxy
     base, proxy = site_behind_proxy
     browser = Browser(base)
     confirmed, statuses = [], {"before": [], "during": [], "after": []}
+    page_statuses = {"before": [], "during": [], "after": []}
 
     # The form was opened before the cut: the patient sends it while the database is down.
     token = form_token(browser)
@@ -185,7 +187,7 @@ def test_a_database_cut_mid_run_costs_503s_only_while_it_lasts(site_behind_proxy
             statuses[phase].append(status)
             if ok:
                 confirmed.append(name)
-            statuses[phase].append(browser.get("/procedures/")[0])
+            page_statuses[phase].append(browser.get("/procedures/")[0])
 
     round_of_visits("before", 5)
     proxy.cut()
@@ -194,9 +196,11 @@ def test_a_database_cut_mid_run_costs_503s_only_while_it_lasts(site_behind_proxy
     proxy.restore()
     round_of_visits("after", 5)
 
-    assert set(statuses["before"]) == {200}
+    assert set(statuses["before"]) == set(page_statuses["before"]) == {200}
     assert set(statuses["during"]) == {503}  # never a 500
-    assert set(statuses["after"]) == {200}  # no restart needed
+    # A page the server had cached before the cut may still be served from its copy.
+    assert set(page_statuses["during"]) <= {200, 503}
+    assert set(statuses["after"]) == set(page_statuses["after"]) == {200}  # no restart needed
     assert len(confirmed) == 10
     with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as db:
         stored = {row[0] for row in db.execute("SELECT name FROM appointments_appointmentrequest")}
