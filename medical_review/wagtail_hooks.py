@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState, WorkflowState
 
+from .dashboard import AwaitingReviewPanel
 from .models import CANNOT_APPROVE, MedicalReviewTask, reviewer_profile
 from .reports import ReviewDuePanel, ReviewDueReportView, works_on_clinical_pages
 from .viewsets import MedicalReviewViewSet
@@ -31,7 +32,7 @@ def register_review_due_report_urls():
 
 class ReviewDueMenuItem(MenuItem):
     def is_shown(self, request):
-        return works_on_clinical_pages(request.user)
+        return works_on_clinical_pages(request)
 
 
 @hooks.register("register_reports_menu_item")
@@ -43,8 +44,17 @@ def register_review_due_report_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
-    if works_on_clinical_pages(request.user):
+    if works_on_clinical_pages(request):
         panels.append(ReviewDuePanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def list_pages_awaiting_review_at_once(request, panels):
+    """Wagtail's "Awaiting your review", in as many queries for 300 pages as for 3."""
+    panels[:] = [
+        AwaitingReviewPanel() if panel.name == AwaitingReviewPanel.name else panel
+        for panel in panels
+    ]
 
 
 @hooks.register("register_admin_viewset")
