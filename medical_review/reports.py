@@ -37,11 +37,18 @@ def clinical_type_choices():
     ]
 
 
-def works_on_clinical_pages(user):
+def works_on_clinical_pages(request):
     """
-    Whether the report and the dashboard panel are for this user: medical reviewers, and those
-    who may edit clinical pages. The front desk and site admins have nothing to do there.
+    Whether the report and the dashboard panel are for the signed-in user: medical reviewers,
+    and those who may edit clinical pages. The front desk and site admins have nothing to do
+    there. Worked out once a request: the admin's menu asks on every screen, twice.
     """
+    if not hasattr(request, "works_on_clinical_pages"):
+        request.works_on_clinical_pages = user_works_on_clinical_pages(request.user)
+    return request.works_on_clinical_pages
+
+
+def user_works_on_clinical_pages(user):
     if not user.is_authenticated:
         return False
     if user.groups.filter(name=MEDICAL_REVIEWERS).exists():
@@ -133,7 +140,7 @@ class ReviewDueReportView(FormulaSafeCsvMixin, PageReportView):
     any_permission_required = None  # see dispatch(): reviewers hold no page permission to edit
 
     def dispatch(self, request, *args, **kwargs):
-        if not works_on_clinical_pages(request.user):
+        if not works_on_clinical_pages(request):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
