@@ -17,6 +17,7 @@ from functools import partial
 from django import forms
 from django.db.models import Model, Q
 from django.db.models.functions import Lower
+from django.forms.models import ModelChoiceIterator
 
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale, Page
@@ -40,6 +41,18 @@ def option_label(page, editing, default_locale):
     return f"{page.title} ({'; '.join(notes)})" if notes else page.title
 
 
+class LabelOnlyOptions(ModelChoiceIterator):
+    """
+    A list's options load only what their labels read, not each page's every field and body: a
+    list is built for each row of an inline panel, and a procedure's editor holds several lists
+    of every procedure. What is chosen is still cleaned to the whole page.
+    """
+
+    def __init__(self, field):
+        super().__init__(field)
+        self.queryset = self.queryset.only("title", "live", "locale__language_code")
+
+
 def narrow_page_pickers(form, editing, chosen):
     """
     Limit each list of pages in `form` to the pages that fit, and to those `chosen(name)` (the
@@ -59,6 +72,7 @@ def narrow_page_pickers(form, editing, chosen):
         if editing.pk is not None:
             fits &= ~Q(pk=editing.pk)
         kept = Q(pk__in=chosen(name))
+        field.iterator = LabelOnlyOptions  # before the queryset: that sets the widget's options
         field.queryset = (
             field.queryset.filter(fits | kept)
             .select_related("locale")
