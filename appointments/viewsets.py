@@ -167,10 +167,14 @@ class AppointmentRequestViewSet(ModelViewSet):
         PatientDetailsPanel(heading="What the patient sent"),
     ]
 
-    def get_queryset(self, request):
-        return AppointmentRequest.objects.select_related(
+    def get_index_view_kwargs(self, **kwargs):
+        # The places, physicians and pages the list and its exports name, read with the
+        # requests, not one query a row. (A ModelViewSet, unlike a SnippetViewSet, has no
+        # get_queryset(request): the list's view takes the queryset.)
+        queryset = AppointmentRequest.objects.select_related(
             "preferred_location", "preferred_physician", "about_page"
         )
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
 class AppointmentAccessLogViewSet(ModelViewSet):
