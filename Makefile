@@ -108,9 +108,10 @@ securitycheck: install ## 10,000 generated requests per database at gunicorn (0 
 worker: install ## Run the task worker that sends e-mail outside requests (production: one beside the app server)
 	$(PY) manage.py db_worker
 
-bench: install ## Pages against the bare framework under gunicorn (needs wrk), then search quality and latency
+bench: install ## Pages against the bare framework under gunicorn (needs wrk), search quality and latency, then admin screens
 	$(PY) scripts/bench_pages.py
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_admin.py
 
 clean: ## Remove .venv, node_modules, the SQLite database and collected files
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .test-media .test-db .audit
