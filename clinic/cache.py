@@ -1,22 +1,32 @@
 """
-Redis as an optimisation, never a dependency. When Redis refuses a connection or does not
-answer within its timeouts (0.5 s, see settings), each cache operation answers as if the cache
-were empty (a miss; writes are dropped), a warning is logged, and Redis is left alone for
-RETRY_SECONDS, so a dead or hanging Redis costs at most one timeout every half minute per
-process, not one per cache call. Pages are then built without the cache; the appointment
-rate limit lets requests through (see clinic.rate_limit).
+The two caches (settings.CACHES; the whole design is in docs/architecture.md, "Caching").
+
+- "default", shared by every process: Redis in production (REDIS_URL), memory in development.
+  It holds what changes: rate-limit counts, sign-in lockouts.
+- "content", what is built from the site's content: whole pages, routes, menus, page fragments,
+  search profiles. Every key names the content version it was built under
+  (clinic.content_version), so an entry never changes once written. With Redis it is
+  TieredCache: each process keeps its own copies in memory in front of Redis, so a page costs no
+  round trip after its first use, and with Redis gone each process goes on serving its own.
+
+Redis is an optimisation, never a dependency (ResilientRedisCache). When Redis refuses a
+connection or does not answer within its timeouts (0.5 s, see settings), each operation
+answers as if the cache were empty (a miss; writes are dropped), a warning is logged, and
+Redis is left alone for RETRY_SECONDS, so a dead or hanging Redis costs at most one timeout
+every half minute per process, not one per cache call.
 """
 
-import functools
 import logging
 import threading
 import time
-from collections import OrderedDict
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 
 
 logger = logging.getLogger(__name__)
@@ -25,133 +35,179 @@ RETRY_SECONDS = 30
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
+def content_cache():
+    """The cache for what is built from content under its version (this thread's handle)."""
+    return caches["content"]
+
+
 class CacheUnavailable(ValueError):
     """incr() while Redis is unavailable: callers that count treat it as a fresh count."""
 
 
-def _missing(name, *args, **kwargs):
-    if name == "get":
-        return args[1] if len(args) > 1 else kwargs.get("default")
-    if name == "get_many":
-        return {}
-    if name == "incr":
-        raise CacheUnavailable("The cache is unavailable")
-    if name == "set_many":
-        return list(args[0]) if args else []
-    return False if name in {"add", "touch", "has_key", "delete"} else None
-
-
-# Per Redis address, for the whole process (Django makes one cache object per thread).
-_down_until = {}
-
-
-# Keys whose value never changes once written, because they name the content version it was
-# built under: the content cache's (clinic.content_cache) and Wagtail's template fragments
-# ({% wagtailpagecache %}, keyed by BasePage.get_cache_key_components).
-UNCHANGING_KEYS = (":content:", ":template.cache.")
-LOCAL_ENTRIES = 2_000
-LOCAL_SECONDS = 300
-
-
-class LocalCopies:
-    """This process's copies of unchanging entries, as Redis sent them (pickled), LRU."""
+class RedisDown:
+    """When each Redis (by address) may be tried again: for the whole process."""
 
     def __init__(self):
-        self.entries = OrderedDict()
+        self.until = {}
         self.lock = threading.Lock()
 
-    def get(self, key):
+    def is_down(self, location):
+        return time.monotonic() < self.until.get(location, 0.0)
+
+    def went_down(self, location, error):
         with self.lock:
-            found = self.entries.get(key)
-            if found is None or found[1] < time.monotonic():
-                return None
-            self.entries.move_to_end(key)
-            return found[0]
+            self.until[location] = time.monotonic() + RETRY_SECONDS
+        logger.warning(
+            "Redis is unavailable (%s); serving without the cache for %d s",
+            error.__class__.__name__,
+            RETRY_SECONDS,
+        )
 
-    def put(self, key, raw):
+    def clear(self):
         with self.lock:
-            self.entries[key] = (raw, time.monotonic() + LOCAL_SECONDS)
-            self.entries.move_to_end(key)
-            while len(self.entries) > LOCAL_ENTRIES:
-                self.entries.popitem(last=False)
+            self.until.clear()
 
 
-local_copies = LocalCopies()
-
-
-class ClinicRedisCacheClient(RedisCacheClient):
-    """
-    Two savings on every page built:
-    - Django builds a new redis.Redis object for every cache call, and building one costs
-      redis-py a few hundred string operations (0.3 ms, more than the call itself; a page
-      makes a dozen). One per connection pool is kept and reused: a redis.Redis object is
-      safe to share, its connections come from the pool.
-    - Entries that never change (UNCHANGING_KEYS) are kept in this process too, as Redis
-      sent them, so a page's route, lists and fragments cost no round trip to Redis after
-      the first; each use unpickles its own copy. A change to content bumps the version, so
-      other keys are asked for: a local copy is never stale.
-    """
-
-    def get(self, key, default):
-        unchanging = any(marker in key for marker in UNCHANGING_KEYS)
-        raw = local_copies.get(key) if unchanging else None
-        if raw is None:
-            raw = self.get_client(key).get(key)
-            if raw is None:
-                return default
-            if unchanging:
-                local_copies.put(key, raw)
-        return self._serializer.loads(raw)
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        client = clients.get(id(pool))
-        if client is None:
-            client = clients[id(pool)] = self._client(connection_pool=pool)
-        return client
+redis_down = RedisDown()
 
 
 class ResilientRedisCache(RedisCache):
+    """Django's Redis cache, answering as an empty cache while Redis is unavailable."""
+
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = ClinicRedisCacheClient
+        self.location = str(server)
 
-    def _call(self, name, *args, **kwargs):
-        servers = tuple(self._servers)
-        if time.monotonic() < _down_until.get(servers, 0.0):
-            return _missing(name, *args, **kwargs)
+    def guarded(self, operation, when_down):
+        """operation(), or when_down() while Redis is unavailable."""
+        if redis_down.is_down(self.location):
+            return when_down()
         try:
-            return getattr(super(), name)(*args, **kwargs)
+            return operation()
         except UNAVAILABLE as error:
-            _down_until[servers] = time.monotonic() + RETRY_SECONDS
-            logger.warning(
-                "Redis is unavailable (%s); serving without the cache for %d s",
-                error.__class__.__name__,
-                RETRY_SECONDS,
-            )
-            return _missing(name, *args, **kwargs)
+            redis_down.went_down(self.location, error)
+            return when_down()
+
+    def get(self, key, default=None, version=None):
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).get(key, default, version), lambda: default
+        )
+
+    def get_many(self, keys, version=None):
+        return self.guarded(lambda: super(ResilientRedisCache, self).get_many(keys, version), dict)
+
+    def has_key(self, key, version=None):
+        return self.guarded(lambda: super(ResilientRedisCache, self).has_key(key, version), bool)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).add(key, value, timeout, version), bool
+        )
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.guarded(
+            lambda: super(ResilientRedisCache, self).set(key, value, timeout, version), bool
+        )
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).set_many(data, timeout, version),
+            lambda: list(data),
+        )
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).touch(key, timeout, version), bool
+        )
+
+    def delete(self, key, version=None):
+        return self.guarded(lambda: super(ResilientRedisCache, self).delete(key, version), bool)
+
+    def delete_many(self, keys, version=None):
+        self.guarded(lambda: super(ResilientRedisCache, self).delete_many(keys, version), bool)
+
+    def incr(self, key, delta=1, version=None):
+        def unavailable():
+            raise CacheUnavailable("The cache is unavailable")
+
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).incr(key, delta, version), unavailable
+        )
+
+    def clear(self):
+        self.guarded(lambda: super(ResilientRedisCache, self).clear(), bool)
 
 
-def _through_call(name):
-    @functools.wraps(getattr(RedisCache, name))
-    def method(self, *args, **kwargs):
-        return self._call(name, *args, **kwargs)
+class TieredCache(BaseCache):
+    """
+    For entries that never change once written (keyed by the content version): this process's
+    own copies (memory, least recently used dropped first) in front of a shared cache, named by
+    OPTIONS["SHARED"] ("default"). A miss here asks the shared cache and keeps what it sends.
+    """
 
-    return method
+    def __init__(self, location, params):
+        super().__init__(params)
+        options = params.get("OPTIONS", {})
+        self.shared_alias = options.get("SHARED", "default")
+        local_params = {
+            "TIMEOUT": params.get("TIMEOUT", 300),
+            "OPTIONS": {"MAX_ENTRIES": options.get("MAX_ENTRIES", 1_500)},
+        }
+        self.local = LocMemCache(f"tiered-{location}", local_params)
 
+    @property
+    def shared(self):
+        return caches[self.shared_alias]
 
-for _name in [
-    "add",
-    "get",
-    "set",
-    "touch",
-    "delete",
-    "get_many",
-    "has_key",
-    "incr",
-    "set_many",
-    "delete_many",
-    "clear",
-]:
-    setattr(ResilientRedisCache, _name, _through_call(_name))
+    def get(self, key, default=None, version=None):
+        missing = object()
+        value = self.local.get(key, missing, version)
+        if value is missing:
+            value = self.shared.get(self.make_key(key, version), missing)
+            if value is missing:
+                return default
+            self.local.set(key, value, version=version)
+        return value
+
+    def get_many(self, keys, version=None):
+        found = self.local.get_many(keys, version)
+        wanted = {self.make_key(key, version): key for key in keys if key not in found}
+        if wanted:
+            from_shared = self.shared.get_many(list(wanted))
+            for shared_key, value in from_shared.items():
+                found[wanted[shared_key]] = value
+                self.local.set(wanted[shared_key], value, version=version)
+        return found
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.local.set(key, value, timeout, version)
+        self.shared.set(self.make_key(key, version), value, self.shared_timeout(timeout))
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        self.local.set_many(data, timeout, version)
+        shared = {self.make_key(key, version): value for key, value in data.items()}
+        self.shared.set_many(shared, self.shared_timeout(timeout))
+        return []
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if self.has_key(key, version):
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+    def has_key(self, key, version=None):
+        return self.local.has_key(key, version) or self.shared.has_key(self.make_key(key, version))
+
+    def delete(self, key, version=None):
+        local = self.local.delete(key, version)
+        return self.shared.delete(self.make_key(key, version)) or local
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self.local.touch(key, timeout, version)
+
+    def shared_timeout(self, timeout):
+        return self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
+
+    def clear(self):
+        """This process's copies only: the shared cache holds other things too."""
+        self.local.clear()

@@ -10,11 +10,11 @@ import hashlib
 import types
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 
+from .cache import content_cache
 from .content_version import current_version
 
 
@@ -28,11 +28,11 @@ def remember(name, parts, compute):
         return compute()
     digest = hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
     key = f"content:{version}:{name}:{digest}"
-    found = cache.get(key, MISSING)
+    found = content_cache().get(key, MISSING)
     if found is not MISSING:
         return found
     value = compute()
-    cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    content_cache().set(key, value, settings.PAGE_CACHE_SECONDS)
     return value
 
 

@@ -35,12 +35,12 @@ def get_navigation(site):
     """
 
     def build():
-        home = site.root_page.localized
+        [home] = in_language([site.root_page])
         navigation = {
             "home": home.get_url() or "/",
             "menu": [],
             "sections": {},
-            "patient_pages": ClinicSettings.for_site(site).patient_page_links(),
+            "patient_pages": get_clinic_settings(site).patient_page_links(),
         }
         navigation["first_visit"] = next(
             (link for link in navigation["patient_pages"] if link["key"] == "first_visit"), None

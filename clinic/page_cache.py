@@ -1,6 +1,7 @@
 """
-Whole public pages for anonymous visitors, kept in the shared cache (Redis in production,
-memory in development) and served without touching the database.
+Whole public pages for anonymous visitors, kept in the content cache (clinic.cache: each
+process's own copies, in front of Redis in production) and served without touching the
+database.
 
 Design: one site-wide content version, kept in the database (clinic.content_version). Every
 cached page is stored under the version that was current when its request began; any change to
@@ -24,16 +25,14 @@ version they are kept under comes from the database, not from the cache.
 
 import hashlib
 import logging
-import threading
 import time
-from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string as gzip_compress
 
+from .cache import content_cache
 from .content_version import bump, current_version, forget
 from .frontend_cache import purge_everything_after_commit
 from .i18n import prefixed
@@ -101,52 +100,19 @@ def may_serve(environ):
     return not any(name in cookies for name in PRIVATE_COOKIES)
 
 
-# The pages this process served last. A page kept under a version never changes (a change
-# makes a new version, hence new keys), so a copy here is as good as Redis's, until it expires.
-LOCAL_PAGES = 256
-_local = OrderedDict()
-# Threads of one worker (gunicorn --threads) share the copies: one changes them at a time.
-_local_lock = threading.Lock()
-
-
 def forget_local_copies():
-    """Drop this process's copies of pages and read the content version again."""
-    with _local_lock:
-        _local.clear()
+    """Drop this process's copies of pages and content, and read the content version again."""
+    content_cache().clear()
     forget()
 
 
-def keep_locally(key, frozen):
-    with _local_lock:
-        _local[key] = frozen
-        _local.move_to_end(key)
-        if len(_local) > LOCAL_PAGES:
-            _local.popitem(last=False)
-
-
-def store(key, frozen, seconds):
-    """
-    Keep a page in this process and in the shared cache: with the shared cache down (or
-    none), each process still serves the pages it built itself.
-    """
-    keep_locally(key, frozen)
-    cache.set(key, frozen, seconds)
-
-
 def fetch(key):
-    """The frozen page under `key`: from this process's copies, else from the shared cache."""
-    with _local_lock:
-        frozen = _local.get(key)
-        if frozen is not None:
-            _local.move_to_end(key)
-    if frozen is None:
-        frozen = cache.get(key)
-        if frozen is None:
-            return None
-        keep_locally(key, frozen)
-    if frozen[-1] <= time.time():  # expired (a page that shows the time of day, say)
-        with _local_lock:
-            _local.pop(key, None)
+    """
+    The frozen page under `key` (from this process's copies, else from the shared cache; see
+    clinic.cache), or None.
+    """
+    frozen = content_cache().get(key)
+    if frozen is None or frozen[-1] <= time.time():  # expired (shows the time of day, say)
         return None
     return frozen
 
@@ -252,7 +218,7 @@ class PageCacheMiddleware:
             # A CDN may keep it briefly; a browser asks again each time.
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         if version is not None and request.method == "GET" and seconds > 0:
-            store(page_key(version, environ), freeze(response, seconds), seconds)
+            content_cache().set(page_key(version, environ), freeze(response, seconds), seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

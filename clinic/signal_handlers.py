@@ -5,34 +5,9 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import content_changed
-
-
-def clear_when_content_changes(clear, name, models=()):
-    """
-    Call `clear()` whenever a page is published, unpublished, moved or deleted, and whenever
-    one of `models` is saved or deleted: for caches built from pages and those models.
-    """
-
-    def handler(**kwargs):
-        clear()
-
-    for signal, sender, event in [
-        (page_published, None, "publish"),
-        (page_unpublished, None, "unpublish"),
-        (post_page_move, None, "move"),
-        (post_delete, Page, "page_delete"),
-    ]:
-        signal.connect(handler, sender=sender, weak=False, dispatch_uid=f"{name}_clear_on_{event}")
-    for model in models:
-        label = model._meta.label_lower
-        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"{name}_save_{label}")
-        post_delete.connect(
-            handler, sender=model, weak=False, dispatch_uid=f"{name}_delete_{label}"
-        )
 
 
 def remember_when_signed_in(sender, request, user, **kwargs):

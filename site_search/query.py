@@ -21,15 +21,16 @@ from dataclasses import dataclass, field
 from modelsearch.query import Fuzzy, Or, PlainText
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import connection
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from clinic.cache import content_cache
+from clinic.content_cache import remember
 from clinic.content_version import current_version
-from clinic.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models import lines
 from clinic.translations import active_locale_id, default_locale_id
 
@@ -48,8 +49,6 @@ from .stemming import words as plain_words
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 100
-VOCABULARY_CACHE_KEY = "clinic:search:vocabulary"
-SYNONYMS_CACHE_KEY = "clinic:search:synonyms"
 CACHE_TIMEOUT = 60 * 60
 
 
@@ -90,11 +89,12 @@ def search_words(query):
 
 
 def synonyms():
-    cached = cache.get(SYNONYMS_CACHE_KEY)
-    if cached is None:
-        cached = [(s.term, s.replacement_list) for s in SearchSynonym.objects.all()]
-        cache.set(SYNONYMS_CACHE_KEY, cached, CACHE_TIMEOUT)
-    return cached
+    """[(term, replacements)], kept under the content version (a synonym saved changes it)."""
+    return remember(
+        "search-synonyms",
+        (),
+        lambda: [(s.term, s.replacement_list) for s in SearchSynonym.objects.all()],
+    )
 
 
 def expanded_terms(query):
@@ -168,9 +168,8 @@ def fuzzy_search_available():
 
 def vocabulary():
     """Titles, other names and synonym terms, for "did you mean"."""
-    key = f"{VOCABULARY_CACHE_KEY}:{search_language()}"
-    cached = cache.get(key)
-    if cached is None:
+
+    def build():
         words = set()
         for model in searchable_models():
             fields = ["title"] + (["also_known_as"] if hasattr(model, "also_known_as") else [])
@@ -180,9 +179,9 @@ def vocabulary():
                 if len(row) > 1:
                     words.update(lines(row[1]))
         words.update(term for term, _ in synonyms())
-        cached = sorted(words)
-        cache.set(key, cached, CACHE_TIMEOUT)
-    return cached
+        return sorted(words)
+
+    return remember("search-vocabulary", search_language(), build)
 
 
 def did_you_mean(query):
@@ -208,11 +207,13 @@ def page_profiles(hits):
     if version is None:  # no cache
         return profiles_from_database(hits)
     keys = {hit.pk: f"search-profile:{version}:{hit.pk}" for hit in hits}
-    found = cache.get_many(list(keys.values()))
+    found = content_cache().get_many(list(keys.values()))
     profiles = {pk: found[key] for pk, key in keys.items() if key in found}
     computed = profiles_from_database([hit for hit in hits if hit.pk not in profiles])
     if computed:
-        cache.set_many({keys[pk]: profile for pk, profile in computed.items()}, CACHE_TIMEOUT)
+        content_cache().set_many(
+            {keys[pk]: profile for pk, profile in computed.items()}, CACHE_TIMEOUT
+        )
     return {**profiles, **computed}
 
 
@@ -233,11 +234,6 @@ def profiles_from_database(hits):
             names = [title, *(lines(aliases) if other_names else [])]
             profiles[pk] = ([content_stems(name) for name in names], stem_sequence(summary))
     return profiles
-
-
-def clear_search_cache():
-    vocabularies = [f"{VOCABULARY_CACHE_KEY}:{language}" for language in LANGUAGE_NAMES]
-    cache.delete_many([*vocabularies, SYNONYMS_CACHE_KEY])
 
 
 @dataclass

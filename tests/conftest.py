@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 from django.urls import reverse
@@ -73,10 +73,12 @@ def _clear_cache():
     test without another test's copies, and read the version again (the database's was rolled
     back to what it was before the last test).
     """
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     forget_local_copies()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     forget_local_copies()
 
 
@@ -286,6 +288,23 @@ def run_manage(*args, settings, timeout=120, **env):
         text=True,
         timeout=timeout,
     )
+
+
+def redis_caches(url, seconds=0.5):
+    """The production caches (clinic.settings.base) on the Redis at `url`."""
+    return {
+        "default": {
+            "BACKEND": "clinic.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "clinic",
+            "OPTIONS": {"socket_connect_timeout": seconds, "socket_timeout": seconds},
+        },
+        "content": {
+            "BACKEND": "clinic.cache.TieredCache",
+            "LOCATION": f"content-{url}",
+            "OPTIONS": {"SHARED": "default"},
+        },
+    }
 
 
 def free_port():

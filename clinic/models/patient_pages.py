@@ -8,7 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import HelpPanel, ObjectList, PageChooserPanel
+from wagtail.models import Page
 
+from ..translations import in_language
 from .fields import optional_link
 
 
@@ -63,13 +65,14 @@ class PatientPagesMixin(models.Model):
 
     def patient_page_links(self):
         """[{"key", "title", "hint", "url"}...] for the chosen live pages, in the active language."""
+        chosen = [(name, getattr(self, f"{name}_id")) for name, _label, _hint in PATIENT_PAGES]
+        found = Page.objects.in_bulk([page_id for _name, page_id in chosen if page_id])
+        pages = in_language(found.values()) if found else []
+        localized = dict(zip(found, pages, strict=True))
         links = []
         for name, label, hint in PATIENT_PAGES:
-            page = getattr(self, name)
-            if page is None:
-                continue
-            page = page.localized
-            if page.live and (url := page.get_url()):
+            page = localized.get(getattr(self, f"{name}_id"))
+            if page is not None and page.live and (url := page.get_url()):
                 links.append(
                     {
                         "key": name.removesuffix("_page"),

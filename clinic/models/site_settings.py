@@ -2,6 +2,7 @@
 
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
@@ -297,6 +298,7 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
 
     def prepare_for_cache(self):
         """Compute what templates read from related rows, so a cached copy needs no query."""
+        prefetch_related_objects([self], "hours")
         self.opening_hours_lines  # noqa: B018
         self.opening_hours_schema  # noqa: B018
         self.insurance_groups  # noqa: B018

@@ -162,25 +162,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's full-text search for Wagtail's database search backend.
     INSTALLED_APPS.append("django.contrib.postgres")
 
-# Cache: Redis when REDIS_URL is set (production), otherwise memory in this process.
+# Caches (clinic.cache): "default" for what changes (rate limits, lockouts), shared by every
+# process: Redis when REDIS_URL is set (production), otherwise memory in this process.
+# "content" for what is built from content under its version (pages, routes, menus, fragments):
+# with Redis, each process's own copies in front of Redis; otherwise memory in this process.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            # Redis, but a Redis that is down or hangs only slows the site (see clinic.cache).
+            # Redis, but a Redis that is down or hangs only slows the site.
             "BACKEND": "clinic.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "clinic",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
+        "content": {
+            "BACKEND": "clinic.cache.TieredCache",
+            "LOCATION": "content",
+            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 1_500},
+        },
     }
 else:
-    # Room for every page of a clinic (the default, 300 entries, would drop the page cache's
-    # version among them).
     CACHES = {
-        "default": {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Room for every page of a clinic and what each is built from.
+        "content": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "content",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
     }
 
 # The page cache (clinic.page_cache): whole public pages for anonymous visitors, kept up to

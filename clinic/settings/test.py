@@ -20,10 +20,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {
-    "default": {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "content": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "content",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }
+    },
 }
 # One folder per pytest-xdist worker: each worker clears and fills its own.
 MEDIA_ROOT = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")

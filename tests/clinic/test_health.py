@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from appointments.tasks import notify_front_desk
-from tests.conftest import free_port
+from tests.conftest import free_port, redis_caches
 
 
 pytestmark = pytest.mark.django_db
@@ -56,13 +56,7 @@ def test_a_stalled_worker_shows_as_degraded_and_the_answer_is_never_cached(clien
 
 
 def test_a_cache_that_is_down_shows_as_degraded_not_failing(client):
-    dead_redis = {
-        "default": {
-            "BACKEND": "clinic.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-    }
+    dead_redis = redis_caches(f"redis://127.0.0.1:{free_port()}/0", seconds=0.2)
     with override_settings(CACHES=dead_redis):
         status, body = health(client)
     assert status == 200

@@ -23,7 +23,7 @@ from clinic.page_cache import current_version
 from home.roles import EDITORS, SITE_ADMINS
 from locations.models import LocationPage
 from procedures.models import ProcedurePage
-from tests.conftest import make_user, run_manage, sign_in
+from tests.conftest import make_user, redis_caches, run_manage, sign_in
 from tests.pages import PAGES
 
 
@@ -183,15 +183,7 @@ def test_page_cache_off(client, settings):
     assert response["Cache-Control"] == "public, max-age=0, s-maxage=300"  # a CDN may still
 
 
-@override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "clinic.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
-)
+@override_settings(CACHES=redis_caches("redis://127.0.0.1:9/0"))  # nothing listens on port 9
 def test_with_the_cache_down_each_process_serves_its_own_copies(
     client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clinic import page_cache
+from clinic import content_version
 from procedures.models import ProcedurePage
 from tests.pages import soup, texts
 
@@ -130,11 +130,11 @@ def test_a_procedure_chosen_twice_is_compared_once(client):
 
 def test_comparing_four_costs_no_more_queries_than_comparing_two(client, settings):
     settings.PAGE_CACHE = False
-    page_cache.bump()
+    content_version.bump()
 
     def queries(*slugs):
         client.get(f"/procedures/{FACET}/")  # warm the route and clinic caches alike
-        page_cache.bump()
+        content_version.bump()
         with CaptureQueriesContext(connection) as captured:
             assert compare(client, *slugs).status_code == 200
         return len(captured)

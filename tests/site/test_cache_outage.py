@@ -13,7 +13,7 @@ from django.test import override_settings
 from appointments.models import AppointmentRequest
 from clinic import cache as resilient
 from tests.appointments.conftest import PATIENT
-from tests.conftest import free_port
+from tests.conftest import free_port, redis_caches
 
 
 pytestmark = pytest.mark.django_db
@@ -28,21 +28,14 @@ PAGES = [
 
 
 def redis_cache(port):
-    return {
-        "default": {
-            "BACKEND": "clinic.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "KEY_PREFIX": "clinic",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-    }
+    return redis_caches(f"redis://127.0.0.1:{port}/0")
 
 
 @pytest.fixture(autouse=True)
 def _redis_not_yet_known_to_be_down():
-    resilient._down_until.clear()
+    resilient.redis_down.clear()
     yield
-    resilient._down_until.clear()
+    resilient.redis_down.clear()
 
 
 @pytest.fixture
