@@ -2,7 +2,13 @@
 
 import pytest
 
-from clinic.readability import html_units, measure, syllables
+from clinic.readability import (
+    PLAIN_LANGUAGE_GRADE,
+    html_units,
+    measure,
+    prose_units,
+    syllables,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,6 +66,35 @@ def test_headings_are_left_out_and_each_list_item_is_a_sentence():
     )
     assert units == ["Tell us about your medicines.", "Blood thinners", "Allergies"]
     assert measure(units).sentences == 3
+
+
+WHAT_TO_BRING = [
+    "Your photo ID and insurance card",
+    "A list of the medicines you take, with their doses",
+    "Any scans or X-rays of your back or neck",
+    "The name of the doctor who sent you to us",
+    "Someone to drive you home if you have sedation",
+]
+
+
+def test_a_list_of_short_items_without_full_stops_reads_at_a_low_grade():
+    # Each item is a sentence of its own. Run together, the same words would read as one
+    # 45-word sentence, many grades harder.
+    items = "".join(f"<li>{item}</li>" for item in WHAT_TO_BRING)
+    as_list = measure(html_units(f"<p>Please bring:</p><ul>{items}</ul>"))
+    run_together = measure([" ".join(WHAT_TO_BRING)])
+    assert as_list.sentences == 1 + len(WHAT_TO_BRING)
+    assert not as_list.too_hard
+    assert run_together.sentences == 1
+    assert run_together.too_hard
+    assert as_list.grade < 4 < PLAIN_LANGUAGE_GRADE < run_together.grade
+
+
+def test_each_line_of_a_plain_text_list_is_a_sentence():
+    # A TextField's "- " lines, as the safety lists and "when to see a doctor" are written.
+    reading = measure(prose_units("- " + "\n- ".join(WHAT_TO_BRING)))
+    assert reading.sentences == len(WHAT_TO_BRING)
+    assert reading.grade < 4
 
 
 def test_nothing_to_read_has_no_grade():
