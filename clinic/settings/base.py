@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "site_search",
     "medical_review",
     "translating",
+    "explorer",
     "news",
     "second_factor",
     "physicians",
