@@ -110,16 +110,19 @@ def screens():
 def measure():
     """{screen: (median seconds, queries)} for the content as it is now."""
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     found = {}
     for name, username, url in screens():
         client = signed_in(username)
-        response = client.get(url, secure=True)  # warm up
-        if response.status_code != 200:
-            raise SystemExit(f"{name}: {url} answered {response.status_code}")
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url, secure=True)
+        # The content version is read again every 0.5 s (clinic.content_version): a query that
+        # falls into a view by chance, so kept out of the count, as in the tests' settings.
+        with override_settings(PAGE_CACHE_VERSION_SECONDS=3600):
+            response = client.get(url, secure=True)  # warm up
+            if response.status_code != 200:
+                raise SystemExit(f"{name}: {url} answered {response.status_code}")
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url, secure=True)
         count = len(queries)  # before the next request clears the log
         times = []
         for _ in range(RUNS):
@@ -151,9 +154,9 @@ def report(demo, grown):
             f"| {grown_queries:7} |{flags}"
         )
     print(
-        "\nThe explorer shows 50 pages a screen, each with Wagtail's and wagtail-localize's row "
-        "buttons (a few queries a page, one more while it is in review): its queries grow until "
-        "the screen is full, then stay (tests/site/test_admin_query_budget.py)."
+        "\nThe explorer shows 50 pages a screen and reads each row's buttons with its pages "
+        "(explorer.views): as many queries for 5 pages as for 50, three more when any page on "
+        "the screen is in review (its task and whether the user reviews it), however many."
     )
     print("\nTargets met." if not missed else "\nTargets missed:\n  " + "\n  ".join(missed))
 
