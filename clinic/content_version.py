@@ -29,9 +29,12 @@ logger = logging.getLogger(__name__)
 
 ROW = 1  # the table's one row
 
-# The token as this process last read it, and when (time.monotonic()).
-_memo = {"token": None, "read_at": 0.0}
+# The token as this process last read it, and when (time.monotonic(); None: read it again); the
+# one before it; and when reading it last failed (None once it succeeds again).
+_memo = {"token": None, "read_at": None, "previous": None, "failed_at": None}
 _memo_lock = threading.Lock()
+# While the database does not answer, it is asked again at most this often per process.
+RETRY_SECONDS = 1.0
 
 
 def versions():
@@ -61,23 +64,41 @@ def current_version():
     """
     now = time.monotonic()
     with _memo_lock:
-        token, read_at = _memo["token"], _memo["read_at"]
-    if token is not None and now - read_at < settings.PAGE_CACHE_VERSION_SECONDS:
+        token, read_at, failed_at = _memo["token"], _memo["read_at"], _memo["failed_at"]
+    if read_at is not None and now - read_at < settings.PAGE_CACHE_VERSION_SECONDS:
+        return token
+    if failed_at is not None and now - failed_at < RETRY_SECONDS:
         return token
     try:
-        token = read_token()
+        found = read_token()
     except DatabaseError:
         logger.warning("The content version could not be read; using the last one", exc_info=True)
-        return _memo["token"]
+        with _memo_lock:
+            _memo["failed_at"] = now
+        return token
     with _memo_lock:
-        _memo.update(token=token, read_at=now)
-    return token
+        if _memo["token"] not in (None, found):
+            _memo["previous"] = _memo["token"]
+        _memo.update(token=found, read_at=now, failed_at=None)
+    return found
 
 
-def forget():
+def previous_version():
+    """The version this process read before the current one (None if none yet)."""
+    return _memo["previous"]
+
+
+def database_unreachable():
+    """Whether the last attempt to read the version failed (pages may then be served stale)."""
+    return _memo["failed_at"] is not None
+
+
+def forget(everything=False):
     """Read the version from the database again next time (in this process)."""
     with _memo_lock:
-        _memo.update(token=None, read_at=0.0)
+        _memo["read_at"] = None
+        if everything:
+            _memo.update(token=None, previous=None, failed_at=None)
 
 
 def bump():

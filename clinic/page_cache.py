@@ -18,6 +18,11 @@ show), and any response that is not a 200, streams, sets a cookie, says private/
 no-cache, or contains a CSRF token. (Pages say "Vary: Cookie" because Wagtail's user bar looks
 for a signed-in user; without a session cookie there is none, so they are the same for all.)
 
+Stale rather than unavailable (find()): a page is kept an hour past its time; while the
+database does not answer, it is served (X-Page-Cache: stale) instead of a 503. Just after a
+change, one request builds a page again while the others serve the copy from before the change
+for a few seconds, so a publish is not followed by every process building every page at once.
+
 PAGE_CACHE=off in the environment switches it off (benchmarks, debugging). With the shared
 cache down, or with none (no REDIS_URL), each process serves the pages it built itself: the
 version they are kept under comes from the database, not from the cache.
@@ -28,36 +33,37 @@ import logging
 import time
 
 from django.conf import settings
-from django.http import HttpResponse, parse_cookie
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.text import compress_string as gzip_compress
+from django.core.cache import caches
+from django.http import parse_cookie
+from django.utils.cache import patch_cache_control
 
 from .cache import content_cache
-from .content_version import bump, current_version, forget
+from .content_version import (
+    bump,
+    current_version,
+    database_unreachable,
+    forget,
+    previous_version,
+)
 from .frontend_cache import purge_everything_after_commit
+from .frozen_pages import (
+    accepts_gzip,
+    cacheable_response,
+    freeze,
+    seconds_to_keep,
+    thaw,
+)
 from .i18n import prefixed
 
 
 logger = logging.getLogger(__name__)
 
-# Headers a cached page is served with again; the rest (Set-Cookie, Date...) are per response.
-KEPT_HEADERS = {
-    "content-type",
-    "content-language",
-    "content-security-policy",
-    "cross-origin-opener-policy",
-    "cache-control",
-    "link",
-    "permissions-policy",
-    "referrer-policy",
-    "strict-transport-security",
-    "vary",
-    "x-content-type-options",
-    "x-frame-options",
-    "x-robots-tag",
-}
 SKIPPED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", *prefixed("/appointments/"))
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# How much longer than its time a page is kept, to be served while the database does not answer.
+STALE_SECONDS = 60 * 60
+# How long one request may take to build a page again while others serve the previous copy.
+REBUILD_SECONDS = 10
 
 
 def enabled():
@@ -103,90 +109,62 @@ def may_serve(environ):
 def forget_local_copies():
     """Drop this process's copies of pages and content, and read the content version again."""
     content_cache().clear()
-    forget()
+    forget(everything=True)
 
 
-def fetch(key):
+def fetch(key, stale_ok=False):
     """
-    The frozen page under `key` (from this process's copies, else from the shared cache; see
-    clinic.cache), or None.
+    (frozen page, "hit") for the page kept under `key`, or (frozen page, "stale") when
+    `stale_ok` and the page is past its time (kept STALE_SECONDS longer for that); or None.
     """
     frozen = content_cache().get(key)
-    if frozen is None or frozen[-1] <= time.time():  # expired (shows the time of day, say)
+    if frozen is None:
         return None
-    return frozen
+    if frozen[-1] > time.time():
+        return frozen, "hit"
+    return (frozen, "stale") if stale_ok else None
+
+
+def someone_else_rebuilds(key):
+    """
+    Whether another request (in any process sharing the "default" cache) is already building
+    this page for the new content version: the first to ask claims it for REBUILD_SECONDS.
+    """
+    claims = caches["default"]
+    claim = f"page-rebuild:{key}"
+    # Not added, and there: another's claim (a cache that is down adds nothing and has nothing).
+    return not claims.add(claim, 1, REBUILD_SECONDS) and claims.get(claim) is not None
+
+
+def find(environ):
+    """
+    The page to answer this request with, as (frozen page, "hit" or "stale"), or None:
+    - the page kept under the current content version;
+    - while the database does not answer, also one past its time (rather than a 503);
+    - just after a change, while another request builds the new page, the one kept under the
+      version before (for a few seconds: no stampede of every process building it at once).
+    """
+    version = current_version()
+    if version is None:
+        return None
+    key = page_key(version, environ)
+    found = fetch(key, stale_ok=database_unreachable())
+    if found is not None or environ.get("REQUEST_METHOD") != "GET":
+        return found
+    previous = previous_version()
+    if previous is None:
+        return None
+    before = fetch(page_key(previous, environ), stale_ok=True)
+    if before is not None and someone_else_rebuilds(key):
+        return before[0], "stale"
+    return None
 
 
 def lookup(environ):
-    """The frozen page for this request, or None."""
+    """The page for this request, as find() gives it, or None."""
     if not enabled() or not may_serve(environ):
         return None
-    version = current_version()
-    return None if version is None else fetch(page_key(version, environ))
-
-
-def cacheable_response(response):
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    cache_control = response.get("Cache-Control", "")
-    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
-        return False
-    return b"csrfmiddlewaretoken" not in response.content
-
-
-def seconds_to_keep(response):
-    """
-    How long a shared cache may keep the page: its own limit (pages that show the time of
-    day), the s-maxage or max-age its view chose, or PAGE_CACHE_SECONDS.
-    """
-    own = getattr(response, "page_cache_seconds", None)
-    if own is not None:
-        return own
-    directives = dict(
-        part.strip().partition("=")[::2] for part in response.get("Cache-Control", "").split(",")
-    )
-    for name in ("s-maxage", "max-age"):
-        if directives.get(name, "").isdigit():
-            return int(directives[name])
-    return settings.PAGE_CACHE_SECONDS
-
-
-class ChangesWithTheClock:
-    """A page mixin for pages that show the time of day ("Open now"): kept a minute at most."""
-
-    page_cache_seconds = 60
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        response.page_cache_seconds = self.page_cache_seconds
-        return response
-
-
-def freeze(response, seconds):
-    """
-    What is kept: the status, the headers every answer repeats, the body plain and gzipped,
-    and when it expires.
-    """
-    headers = [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS]
-    content = response.content
-    return (response.status_code, headers, content, gzip_compress(content), time.time() + seconds)
-
-
-def accepts_gzip(environ):
-    return "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
-
-
-def thaw(frozen, environ):
-    """A Django response from a frozen page (for the middleware)."""
-    status, headers, content, zipped, _ = frozen
-    response = HttpResponse(zipped if accepts_gzip(environ) else content, status=status)
-    for name, value in headers:
-        response[name] = value
-    if accepts_gzip(environ):
-        response["Content-Encoding"] = "gzip"
-        patch_vary_headers(response, ["Accept-Encoding"])
-    response["X-Page-Cache"] = "hit"
-    return response
+    return find(environ)
 
 
 class PageCacheMiddleware:
@@ -205,11 +183,11 @@ class PageCacheMiddleware:
         environ = request.META
         if not may_serve(environ):
             return self.get_response(request)
+        found = find(environ) if enabled() else None
+        if found is not None:
+            frozen, state = found
+            return thaw(frozen, environ, state)
         version = current_version() if enabled() else None
-        if version is not None:
-            frozen = fetch(page_key(version, environ))
-            if frozen is not None:
-                return thaw(frozen, environ)
         response = self.get_response(request)
         if not cacheable_response(response):
             return response
@@ -218,7 +196,9 @@ class PageCacheMiddleware:
             # A CDN may keep it briefly; a browser asks again each time.
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         if version is not None and request.method == "GET" and seconds > 0:
-            content_cache().set(page_key(version, environ), freeze(response, seconds), seconds)
+            content_cache().set(
+                page_key(version, environ), freeze(response, seconds), seconds + STALE_SECONDS
+            )
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -234,12 +214,12 @@ class PageCacheApp:
         self.application = application
 
     def __call__(self, environ, start_response):
-        frozen = lookup(environ)
-        if frozen is None:
+        found = lookup(environ)
+        if found is None:
             return self.application(environ, start_response)
-        status, headers, content, zipped, _ = frozen
+        (status, headers, content, zipped, _), state = found
         body = zipped if accepts_gzip(environ) else content
-        headers = [*headers, ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")]
+        headers = [*headers, ("Content-Length", str(len(body))), ("X-Page-Cache", state)]
         if body is zipped:
             headers.append(("Content-Encoding", "gzip"))
             headers = [

@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from clinic.frozen_pages import ChangesWithTheClock
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
 from clinic.models.contact import (
     OpeningException,
@@ -27,7 +28,6 @@ from clinic.models.contact import (
     tel_href,
     weekly_hours,
 )
-from clinic.page_cache import ChangesWithTheClock
 from clinic.schema_org import LOGO, clinic_id, web_page_node
 from clinic.translations import in_language, source_of
 

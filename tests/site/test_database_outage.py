@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import free_port, run_manage
 from tests.servers import server_environment, wsgi_server
 
 
@@ -143,3 +143,19 @@ def test_operators_see_each_request_and_its_errors_under_one_request_id(
     assert headers["X-Request-ID"] == "varnish-12345678"
     line = logged_line(requests, "varnish-12345678")
     assert line["path"] == "/physicians/?accepting=on"
+
+
+def test_a_postgresql_that_never_answers_is_given_up_on_within_seconds(silent_server):
+    """A hung database (it accepts the connection and says nothing) fails the request fast."""
+    tried = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import connection; connection.ensure_connection()",
+        settings="clinic.settings.dev",
+        timeout=30,  # without a connect timeout this would wait for ever
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{silent_server.port}/clinic",
+        DATABASE_CONNECT_TIMEOUT="2",
+    )
+    assert tried.returncode != 0
+    assert "timeout expired" in tried.stderr
