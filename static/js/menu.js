@@ -22,6 +22,16 @@
     button.addEventListener("click", function () {
         setOpen(button.getAttribute("aria-expanded") !== "true");
     });
+    // Esc on the button or in the open phone menu closes it, and focus goes back to the button
+    // (not in the search box, whose Esc closes its suggestions).
+    [button, nav].forEach(function (element) {
+        element.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && narrow.matches && button.getAttribute("aria-expanded") === "true") {
+                setOpen(false);
+                button.focus();
+            }
+        });
+    });
     narrow.addEventListener("change", fitScreen);
     fitScreen();
     // From here on the menu's state is this script's (see site.css: before it ran, the CSS
