@@ -67,6 +67,22 @@
         window.history.replaceState(window.history.state, "", address);
     }
 
+    // While the tray is stuck to the bottom of the window, the page keeps that much room free
+    // there (site.css: scroll-padding-bottom), so that the browser scrolls what has the focus
+    // above the tray, not under it; the box just ticked, too, when the tray appears or grows.
+    function makeRoom() {
+        var stuck = !tray.hidden && window.getComputedStyle(tray).position === "sticky";
+        var root = document.documentElement.style;
+        if (stuck) {
+            root.setProperty("--compare-tray-room", tray.offsetHeight + 12 + "px");
+        } else {
+            root.removeProperty("--compare-tray-room");
+        }
+        if (list.contains(document.activeElement)) {
+            document.activeElement.scrollIntoView({ block: "nearest" });
+        }
+    }
+
     tray.querySelector(".compare-tray__clear").addEventListener("click", function () {
         chosen = [];
         update();
@@ -76,5 +92,8 @@
         return entries[slug] && all.indexOf(slug) === index;
     }).slice(0, MAX);
     list.parentNode.insertBefore(tray, list.nextSibling);
+    if (window.ResizeObserver) {
+        new window.ResizeObserver(makeRoom).observe(tray);
+    }
     update();
 })();
