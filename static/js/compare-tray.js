@@ -74,7 +74,7 @@
         var stuck = !tray.hidden && window.getComputedStyle(tray).position === "sticky";
         var root = document.documentElement.style;
         if (stuck) {
-            root.setProperty("--compare-tray-room", tray.offsetHeight + 12 + "px");
+            root.setProperty("--compare-tray-room", tray.offsetHeight + 12 + "px");  // and the ring
         } else {
             root.removeProperty("--compare-tray-room");
         }
