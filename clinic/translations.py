@@ -11,6 +11,7 @@ translated yet, and a relation is kept once, on the English page.
 """
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
@@ -35,6 +36,18 @@ def language_of_page(page):
     if locale_id is None:
         return ""
     return next((code for code, pk in locale_ids().items() if pk == locale_id), "")
+
+
+# What follows a page's title where the reader's language is another (WCAG 3.1.2: say where a
+# link leads to a page the reader may not read).
+IN_LANGUAGE = {"en": _("(in English)"), "es": _("(in Spanish)")}
+
+
+def language_note(language):
+    """“(en inglés)” for a page in `language` shown to a reader of another, "" otherwise."""
+    if not language or language == translation.get_language():
+        return ""
+    return str(IN_LANGUAGE.get(language, ""))
 
 
 def default_locale_id():

@@ -32,7 +32,12 @@ from clinic.content_cache import remember
 from clinic.content_version import current_version
 from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models import lines
-from clinic.translations import active_locale_id, default_locale_id
+from clinic.translations import (
+    active_locale_id,
+    default_locale_id,
+    language_note,
+    language_of_page,
+)
 
 from .models import SearchSynonym
 from .ranking import MAX_WORDS, needed, query_variants, rank
@@ -344,7 +349,15 @@ def suggest(query, limit=8):
     results = []
     for page in pages:
         result_type = type_for_content_type_id(page.content_type_id)
+        language = language_of_page(page)
         results.append(
-            {"title": page.title, "url": page.url, "type": result_type.label if result_type else ""}
+            {
+                "title": page.title,
+                "url": page.url,
+                "type": result_type.label if result_type else "",
+                # A page not yet in the reader's language: the box marks it and says so.
+                "lang": language,
+                "note": language_note(language),
+            }
         )
     return results

@@ -7,7 +7,9 @@ from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext
 
 from clinic import seo
+from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models.contact import format_time, tel_href
+from clinic.translations import language_note as note_for_language
 from clinic.translations import language_of_page
 
 
@@ -78,6 +80,37 @@ def lang_of(page):
     if language and language != translation.get_language():
         return format_html(' lang="{}"', language)
     return ""
+
+
+@register.simple_tag
+def lang_of_clinic_details():
+    """
+    ` lang="en"` on a page in another language for what site admins write once, in the site's
+    own language, in the clinic's details (an insurance plan's name, as on the patient's card).
+    """
+    if translation.get_language() != DEFAULT_LANGUAGE:
+        return format_html(' lang="{}"', DEFAULT_LANGUAGE)
+    return ""
+
+
+@register.filter
+def in_language_of(text, page):
+    """
+    The text, in a <span lang="en"> where it comes from a page in another language than the
+    reader's (an English title in a Spanish list), so screen readers pronounce it right.
+    """
+    language = lang_of(page)
+    return format_html("<span{}>{}</span>", language, text) if language else text
+
+
+@register.filter
+def language_note(page):
+    """
+    “ (en inglés)” after the title of a link to a page in another language than the reader's,
+    inside the link so that a screen reader's list of links says it too; "" otherwise.
+    """
+    note = note_for_language(language_of_page(page))
+    return f" {note}" if note else ""
 
 
 @register.filter

@@ -3,7 +3,8 @@
  * list box. Without this script the search box is a plain form that works the same way.
  * Keys: Down and Up move through the suggestions, Enter opens the highlighted one, Escape
  * closes the list. Pointer users click a suggestion. A status message tells screen readers how
- * many suggestions there are.
+ * many suggestions there are. Its words come from the page (data-suggest-* attributes, in the
+ * page's language); a page not yet in that language is marked with its own and says so.
  */
 (function () {
     "use strict";
@@ -14,6 +15,13 @@
 
     function enhance(input) {
         var url = input.getAttribute("data-suggest-url");
+        var words = {
+            label: input.getAttribute("data-suggest-label") || "Suggestions",
+            one: input.getAttribute("data-suggest-one") ||
+                "1 suggestion available. Use the up and down arrow keys to choose one.",
+            many: input.getAttribute("data-suggest-many") ||
+                "{count} suggestions available. Use the up and down arrow keys to choose one."
+        };
         var id = input.id || "search-" + (counter += 1);
         var listbox = document.createElement("ul");
         var status = document.createElement("p");
@@ -25,7 +33,7 @@
         listbox.id = id + "-suggestions";
         listbox.className = "suggestions";
         listbox.setAttribute("role", "listbox");
-        listbox.setAttribute("aria-label", "Suggestions");
+        listbox.setAttribute("aria-label", words.label);
         listbox.hidden = true;
         status.className = "visually-hidden";
         status.setAttribute("role", "status");
@@ -69,7 +77,17 @@
                 option.setAttribute("aria-selected", "false");
                 option.setAttribute("data-url", result.url);
                 title.className = "suggestions__title";
-                title.textContent = result.title;
+                if (result.lang && result.lang !== document.documentElement.lang) {
+                    var name = document.createElement("span");
+                    name.lang = result.lang;
+                    name.textContent = result.title;
+                    title.appendChild(name);
+                } else {
+                    title.textContent = result.title;
+                }
+                if (result.note) {
+                    title.appendChild(document.createTextNode(" " + result.note));
+                }
                 kind.className = "suggestions__type";
                 kind.textContent = result.type;
                 option.appendChild(title);
@@ -85,8 +103,8 @@
             if (options.length) {
                 listbox.hidden = false;
                 input.setAttribute("aria-expanded", "true");
-                status.textContent = options.length + (options.length === 1 ? " suggestion" : " suggestions") +
-                    " available. Use the up and down arrow keys to choose one.";
+                status.textContent = options.length === 1 ? words.one :
+                    words.many.replace("{count}", String(options.length));
             } else {
                 close();
                 status.textContent = "";

@@ -103,16 +103,13 @@ def test_the_english_page_offers_its_spanish_version_or_the_spanish_home(client,
 def test_spanish_lists_show_every_procedure_each_in_spanish_where_translated(client, spanish):
     page = soup(client.get("/es/procedimientos/"))
     entries = page.select(".a-to-z__list > li:not(.a-to-z__alias) > a")
-    names = texts(entries)
+    names = [title_of(entry) for entry in entries]
     english_count = ProcedurePage.objects.filter(locale__language_code="en").count()
     assert len(names) == english_count == 32
     assert "Inyección epidural cervical" in names
     assert "Cervical epidural injection" not in names
     # The list links relative to itself.
-    hrefs = {
-        entry.get_text(strip=True): urljoin("/es/procedimientos/", entry["href"])
-        for entry in entries
-    }
+    hrefs = {title_of(entry): urljoin("/es/procedimientos/", entry["href"]) for entry in entries}
     assert hrefs["Inyección epidural cervical"] == (SPANISH)
     assert hrefs["Kyphoplasty"] == "/procedures/kyphoplasty/"
 
@@ -246,10 +243,31 @@ def test_a_site_admin_gives_a_discipline_its_spanish_words(client, site_admin):
 
 def test_english_titles_on_a_spanish_page_are_marked_english(client, spanish):
     page = soup(client.get("/es/procedimientos/"))
-    entries = page.select(".a-to-z__list > li:not(.a-to-z__alias)")
-    marked = {entry.a.get_text(strip=True): entry.get("lang") for entry in entries}
-    assert marked["Kyphoplasty"] == "en"  # read by a screen reader in English (WCAG 3.1.2)
-    assert marked["Inyección epidural cervical"] is None  # in the page's own language
+    entries = {
+        title_of(entry): entry
+        for entry in page.select(".a-to-z__list > li:not(.a-to-z__alias) > a")
+    }
+    kyphoplasty = entries["Kyphoplasty"]
+    # Read by a screen reader in English (WCAG 3.1.2), and the link says where it leads.
+    assert kyphoplasty.select_one("[lang=en]").get_text() == "Kyphoplasty"
+    assert kyphoplasty.get_text() == "Kyphoplasty (en inglés)"
+    # A page in the page's own language needs neither.
+    cervical = entries["Inyección epidural cervical"]
+    assert cervical.select_one("[lang]") is None
+    assert cervical.get_text() == "Inyección epidural cervical"
+    # "Other name: see Title" of an English page: the name and the title both marked.
+    alias = next(
+        entry
+        for entry in page.select(".a-to-z__alias")
+        if entry.get_text().startswith("Balloon kyphoplasty")
+    )
+    assert texts(alias.select("[lang=en]")) == ["Balloon kyphoplasty", "Kyphoplasty"]
+    assert "(en inglés)" in alias.a.get_text()
+
+
+def title_of(link):
+    """A list entry's title, without the “(en inglés)” after an English page's."""
+    return link.get_text(strip=True).removesuffix("(en inglés)").strip()
 
 
 @override_settings(APPOINTMENT_RATE_LIMIT=(1, 3600))

@@ -168,6 +168,8 @@ def test_suggest_answers_json_titles_and_addresses(client):
         "title": "Sacroiliac joint injection",
         "url": "/procedures/sacroiliac-joint-injection/",
         "type": "Procedure",
+        "lang": "en",
+        "note": "",  # a page in the reader's language: nothing to say
     }
     assert len(data["results"]) <= 8
 
