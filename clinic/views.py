@@ -6,6 +6,8 @@ the 500 page, and the 503 page shown while the database is unreachable.
 import logging
 import sys
 
+import psycopg
+
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import (
@@ -46,6 +48,14 @@ def robots_txt(request):
 
 
 RETRY_AFTER_SECONDS = 60
+# Errors that mean the connection is gone: Django's, and psycopg's when they reach a view
+# unwrapped.
+OUTAGE_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
 
 
 def fallback_contact():
@@ -107,10 +117,21 @@ def changes_not_saved(request):
 
 
 def is_database_outage(error):
-    """An error that says the database cannot be reached, not that a query was wrong."""
-    return isinstance(error, OperationalError | InterfaceError) or (
-        isinstance(error, DatabaseError) and "connection" in str(error).lower()
-    )
+    """
+    An error that says the database cannot be reached, not that a query was wrong: Django's, or
+    psycopg's own where Django did not wrap it (a server-side cursor closed while a template
+    was rendering), or an error raised while handling one of those.
+    """
+    for _ in range(10):  # the chain of errors, each raised while handling the one before
+        if error is None:
+            return False
+        if isinstance(error, OUTAGE_ERRORS) or (
+            isinstance(error, DatabaseError) and "connection" in str(error).lower()
+        ):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+    return False
 
 
 def csrf_failure(request, reason=""):

@@ -1,7 +1,10 @@
 """The site's own 404 and 500 pages."""
 
+import psycopg
 import pytest
 from bs4 import BeautifulSoup
+
+from django.db import connection
 
 from procedures.models import ProcedurePage
 
@@ -36,3 +39,17 @@ def test_server_error_shows_the_sites_own_500_page(client, monkeypatch):
     assert page.h1.get_text() == "Sorry, there is a problem with this website"
     assert page.select_one("a[href='tel:+13125550147']")
     assert "call 911" in page.get_text()
+
+
+def test_a_connection_lost_while_a_page_renders_is_the_outage_page_not_a_500(client):
+    """psycopg's own error, unwrapped by Django (a server-side cursor closed mid-render)."""
+
+    def connection_lost(execute, sql, params, many, context):
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    client.raise_request_exception = False
+    with connection.execute_wrapper(connection_lost):
+        response = client.get("/procedures/kyphoplasty/")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "call 911" in BeautifulSoup(response.content, "html.parser").get_text()
