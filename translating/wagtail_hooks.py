@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .report import TranslationsToUpdateView
 from .status import changed_since, source_page, synced_translation
 from .views import ReviewedUpdateTranslationsView, ReviewTranslationView, SubmitTranslationView
 
@@ -27,6 +29,11 @@ def register_translation_urls():
             "translations/<int:page_id>/submit/",
             SubmitTranslationView.as_view(),
             name="submit_translation_for_review",
+        ),
+        path(
+            "translations/to-update/",
+            TranslationsToUpdateView.as_view(),
+            name="translations_to_update",
         ),
         path(
             "translations/<int:page_id>/review/",
@@ -95,6 +102,24 @@ def tell_the_translator_where_the_page_stands(request, page):
                 )
             ],
         )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_to_update():
+    return PageStaffMenuItem(
+        "Translations to update",
+        reverse("translations_to_update"),
+        name="translations-to-update",
+        icon_name="wagtail-localize-language",
+        order=720,
+    )
+
+
+class PageStaffMenuItem(MenuItem):
+    """Shown to staff who may explore pages (not to the front desk)."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().explorable_root_instance(request.user) is not None
 
 
 @hooks.register("construct_reports_menu")

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from wagtail.models import Locale, WorkflowPage, WorkflowState
 
+from home.roles import FRONT_DESK
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import sign_in
+from tests.conftest import admin_menu_links, make_user, sign_in
 from translating.status import save_draft, synced_translation
 
 
@@ -312,3 +313,31 @@ def test_someone_who_cannot_review_gets_no_review_screen(client, editor):
         "Review this translation"
         not in client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk])).content.decode()
     )
+
+
+def test_the_translations_to_update_report_lists_what_the_english_changed(client, editor):
+    report = reverse("translations_to_update")
+    sign_in(client, editor)
+    assert "Every translation is up to date" in client.get(report).content.decode()
+
+    english = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
+    english.summary = "Numbing medicine and a steroid go into the joint at the base of the spine."
+    english.save_revision().publish()
+    page = BeautifulSoup(client.get(report).content, "html.parser")
+    [row] = page.select("tbody tr")
+    spanish = ProcedurePage.objects.get(slug="inyeccion-articulacion-sacroiliaca")
+    assert row.select_one("a")["href"] == reverse("wagtailadmin_pages:edit", args=[spanish.pk])
+    assert "Sacroiliac joint injection" in row.get_text()
+    assert "Translations to update" in [label for label, _ in admin_menu_links(page)]
+
+    # Synced from the English page: nothing left to update.
+    translation = synced_translation(spanish)
+    client.post(reverse("wagtail_localize:update_translations", args=[translation.source.pk]))
+    assert "Every translation is up to date" in client.get(report).content.decode()
+
+
+def test_the_front_desk_has_no_translations_report(client):
+    sign_in(client, make_user("desk", FRONT_DESK))
+    assert client.get(reverse("translations_to_update")).status_code in (302, 403)
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    assert "Translations to update" not in [label for label, _ in admin_menu_links(dashboard)]
