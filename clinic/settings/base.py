@@ -310,7 +310,7 @@ PRIVACY_PASSWORD_RATE_LIMIT = (5, 15 * 60)
 
 # English at / as always, Spanish under /es/ (clinic.urls). Pages are translated in the admin
 # with wagtail-localize; the site's own words come from locale/<language>/LC_MESSAGES/django.po,
-# compiled by `make install` (scripts/compile_messages.py).
+# compiled by `make install` (manage.py compile_translations).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
