@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from django.db import connection
+
 from tests.pages import ALL_PAGES
 
 from .conftest import DESKTOP, PHONE
@@ -39,6 +41,7 @@ PAGE_TYPES = {
         "spanish search results",
     ]
 }
+OTHER_PAGE_TYPES = {name: path for name, path in ALL_PAGES.items() if name not in PAGE_TYPES}
 MAX_STOPS = 250  # the procedure list, the longest page, has about 190
 TICKED = 2  # procedures chosen for the compare tray as focus passes their boxes
 
@@ -64,20 +67,13 @@ def tab_through(page, url):
     return len(stops), hidden, unchanged
 
 
-@pytest.mark.parametrize(
-    ("viewport", "forced_colors"),
-    [(PHONE, "none"), (DESKTOP, "none"), (ZOOMED, "none"), (PHONE, "active"), (DESKTOP, "active")],
-    ids=["phone", "desktop", "400%-zoom", "phone-forced-colours", "desktop-forced-colours"],
-)
-def test_focus_is_never_covered_and_always_shows(
-    browser, site_url, viewport, forced_colors, subtests
-):
+def check_every_stop(browser, site_url, viewport, forced_colors, pages, subtests):
     context = browser.new_context(viewport=viewport)
     context.add_init_script(FOCUS_CHECK)
     page = context.new_page()
     page.emulate_media(forced_colors=forced_colors)
     try:
-        for page_type, path in PAGE_TYPES.items():
+        for page_type, path in pages.items():
             with subtests.test(page_type=page_type):
                 stops, hidden, unchanged = tab_through(page, site_url + path)
                 assert stops >= 20  # the whole page was tabbed through
@@ -89,6 +85,31 @@ def test_focus_is_never_covered_and_always_shows(
                 )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "forced_colors"),
+    [(PHONE, "none"), (DESKTOP, "none"), (ZOOMED, "none"), (PHONE, "active"), (DESKTOP, "active")],
+    ids=["phone", "desktop", "400%-zoom", "phone-forced-colours", "desktop-forced-colours"],
+)
+def test_focus_is_never_covered_and_always_shows(
+    browser, site_url, viewport, forced_colors, subtests
+):
+    check_every_stop(browser, site_url, viewport, forced_colors, PAGE_TYPES, subtests)
+
+
+@pytest.mark.parametrize(
+    ("viewport", "forced_colors"),
+    [(PHONE, "none"), (DESKTOP, "none"), (ZOOMED, "none"), (PHONE, "active"), (DESKTOP, "active")],
+    ids=["phone", "desktop", "400%-zoom", "phone-forced-colours", "desktop-forced-colours"],
+)
+@pytest.mark.skipif(
+    connection.vendor == "postgresql",
+    reason="the stylesheet and scripts are the same on either database: checked on SQLite",
+)
+def test_every_other_page_type_too(browser, site_url, viewport, forced_colors, subtests):
+    """Every other page of tests/pages.py, English and Spanish, the same five ways."""
+    check_every_stop(browser, site_url, viewport, forced_colors, OTHER_PAGE_TYPES, subtests)
 
 
 # Each Tab stop in the header, with its box on the page, until focus leaves the header.
