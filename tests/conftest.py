@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,28 @@ def silent_server():
     for connection in held:
         connection.close()
     server.close()
+
+
+@pytest.fixture
+def purge_listener():
+    """
+    A stand-in for Varnish or nginx in front: (its address, the (path, Host) of each PURGE it
+    got, in order).
+    """
+    received = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PURGE(self):
+            received.append((self.path, self.headers["Host"]))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", received
+    server.shutdown()
+    server.server_close()
