@@ -1,5 +1,6 @@
 import json
 import os
+import select
 import shutil
 import socket
 import subprocess
@@ -316,40 +317,48 @@ def free_port():
 
 
 class SilentServer:
-    """A server that accepts connections and never reads or says a word."""
+    """
+    A server that accepts connections and never reads or says a word. connections() counts
+    every connection a client has made so far, those still waiting to be accepted included, so
+    a test reads the count at once instead of waiting for the accepting thread to catch up.
+    """
 
-    def __init__(self, port, held):
-        self.port = port
-        self.held = held  # the connections it accepted, in order
+    def __init__(self, listener):
+        self.listener = listener
+        self.port = listener.getsockname()[1]
+        self.held = []  # the connections it accepted, in order
+        self.lock = threading.Lock()
+
+    def accept_waiting(self):
+        with self.lock:
+            while select.select([self.listener], [], [], 0)[0]:
+                self.held.append(self.listener.accept()[0])
 
     def connections(self):
+        self.accept_waiting()
         return len(self.held)
 
 
 @pytest.fixture
 def silent_server():
     """A hung Redis, a hung mail server, a hung proxy (a SilentServer)."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held, stop = [], threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    server, stop = SilentServer(listener), threading.Event()
 
-    def accept():
-        server.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except TimeoutError:
-                continue
+    def accept():  # keeps the queue short for clients that connect many times
+        while not stop.wait(0.1):
+            server.accept_waiting()
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield SilentServer(server.getsockname()[1], held)
+    yield server
     stop.set()
     thread.join()
-    for connection in held:
+    for connection in server.held:
         connection.close()
-    server.close()
+    listener.close()
 
 
 @pytest.fixture
