@@ -42,27 +42,30 @@ WORST_QUERIES = {
 
 
 def searched(client, query, **extra):
-    started = time.monotonic()
-    response = client.get("/search/", {"q": query[:200]}, **extra)
-    return response, time.monotonic() - started
+    return client.get("/search/", {"q": query[:200]}, **extra)
 
 
 @pytest.mark.parametrize("query", WORST_QUERIES.values(), ids=WORST_QUERIES.keys())
 def test_the_worst_queries_answer_at_once(client, query, django_assert_max_num_queries):
-    with django_assert_max_num_queries(60):  # at most a dozen words, each asked once
-        response, took = searched(client, query)
+    """
+    The work asked of the database, not the seconds it took (`make bench` times searches): a
+    few statements of bounded size, where 24 words once made a statement of 2.5 million groups.
+    """
+    with django_assert_max_num_queries(60) as asked:  # at most a dozen words, each asked once
+        response = searched(client, query)
     assert response.status_code == 200
-    assert took < 1.0, f"{took:.2f} s"
+    longest = max(len(query["sql"]) for query in asked.captured_queries)
+    assert longest < 10_000, longest  # about 2,500 characters each
 
 
 def test_a_long_search_says_which_words_were_searched(client):
-    response, _ = searched(client, " ".join(WORDS[:20]))
+    response = searched(client, " ".join(WORDS[:20]))
     page = BeautifulSoup(response.content, "html.parser")
     note = page.select_one(".search-note").get_text(" ", strip=True)
     assert "we searched for the first 12" in note
     assert " ".join(WORDS[:12]) in note
     assert WORDS[12] not in note
-    response, _ = searched(client, "back pain " * 20)  # two different words: all searched
+    response = searched(client, "back pain " * 20)  # two different words: all searched
     assert not BeautifulSoup(response.content, "html.parser").select(".search-note")
     response = client.get("/es/search/", {"q": " ".join(WORDS[:20])})
     assert "buscamos las primeras 12" in response.content.decode()
