@@ -125,15 +125,31 @@ def fetch(key, stale_ok=False):
     return (frozen, "stale") if stale_ok else None
 
 
-def someone_else_rebuilds(key):
+CLAIM = "clinic.page_cache.claim"  # in the request's environ: this request rebuilds the page
+
+
+def someone_else_rebuilds(key, environ):
     """
     Whether another request (in any process sharing the "default" cache) is already building
-    this page for the new content version: the first to ask claims it for REBUILD_SECONDS.
+    this page for the new content version. The first to ask claims it, for REBUILD_SECONDS or
+    until its answer is ready (release_claim), and notes so in its environ.
     """
+    if CLAIM in environ:
+        return False  # this request's own claim (made before Django, by PageCacheApp)
     claims = caches["default"]
     claim = f"page-rebuild:{key}"
+    if claims.add(claim, 1, REBUILD_SECONDS):
+        environ[CLAIM] = claim
+        return False
     # Not added, and there: another's claim (a cache that is down adds nothing and has nothing).
-    return not claims.add(claim, 1, REBUILD_SECONDS) and claims.get(claim) is not None
+    return claims.get(claim) is not None
+
+
+def release_claim(environ):
+    """The page is built (or turned out not to be kept): others build or find it themselves."""
+    claim = environ.pop(CLAIM, None)
+    if claim is not None:
+        caches["default"].delete(claim)
 
 
 def find(environ):
@@ -142,7 +158,8 @@ def find(environ):
     - the page kept under the current content version;
     - while the database does not answer, also one past its time (rather than a 503);
     - just after a change, while another request builds the new page, the one kept under the
-      version before (for a few seconds: no stampede of every process building it at once).
+      version before (only while that request runs: no stampede of every process building it
+      at once).
     """
     version = current_version()
     if version is None:
@@ -155,7 +172,7 @@ def find(environ):
     if previous is None:
         return None
     before = fetch(page_key(previous, environ), stale_ok=True)
-    if before is not None and someone_else_rebuilds(key):
+    if before is not None and someone_else_rebuilds(key, environ):
         return before[0], "stale"
     return None
 
@@ -188,6 +205,13 @@ class PageCacheMiddleware:
             frozen, state = found
             return thaw(frozen, environ, state)
         version = current_version() if enabled() else None
+        try:
+            return self.build(request, version)
+        finally:
+            release_claim(environ)
+
+    def build(self, request, version):
+        """Django's answer, kept when it may be shared."""
         response = self.get_response(request)
         if not cacheable_response(response):
             return response
@@ -197,7 +221,9 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         if version is not None and request.method == "GET" and seconds > 0:
             content_cache().set(
-                page_key(version, environ), freeze(response, seconds), seconds + STALE_SECONDS
+                page_key(version, request.META),
+                freeze(response, seconds),
+                seconds + STALE_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
         return response

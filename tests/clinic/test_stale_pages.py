@@ -12,6 +12,7 @@ from django.db import OperationalError, connection
 from django.test import Client
 
 from clinic import content_version, page_cache
+from tests.clinic.test_page_cache import wsgi_get
 from tests.pages import PAGES
 
 
@@ -64,12 +65,16 @@ def test_after_a_change_one_request_builds_the_page_the_others_get_the_copy_befo
     address = {"SERVER_NAME": "testserver", "PATH_INFO": PROCEDURE, "QUERY_STRING": ""}
     key = page_cache.page_key(content_version.current_version(), address)
     # Another request (in this process or another) has begun building the page again...
-    assert not page_cache.someone_else_rebuilds(key)
+    building = {}
+    assert not page_cache.someone_else_rebuilds(key, building)
     # ...so this one gets the copy from before the change, at once, without a query.
     with django_assert_num_queries(0):
         meanwhile = client.get(PROCEDURE)
     assert meanwhile["X-Page-Cache"] == "stale"
     assert meanwhile.content == before.content
+    # ...and once it is done, the page is built afresh, not served stale any longer.
+    page_cache.release_claim(building)
+    assert client.get(PROCEDURE)["X-Page-Cache"] == "miss"
 
 
 def test_after_a_change_the_first_request_builds_the_page_again(client):
@@ -77,3 +82,12 @@ def test_after_a_change_the_first_request_builds_the_page_again(client):
     content_version.bump()
     assert client.get(PROCEDURE)["X-Page-Cache"] == "miss"  # nobody else was building it
     assert client.get(PROCEDURE)["X-Page-Cache"] == "hit"
+
+
+def test_through_the_wsgi_entry_the_first_request_after_a_change_builds_the_page():
+    """As gunicorn serves it: the claim made before Django is the same request's own."""
+    assert wsgi_get(PROCEDURE)[1]["X-Page-Cache"] == "miss"
+    assert wsgi_get(PROCEDURE)[1]["X-Page-Cache"] == "hit"
+    content_version.bump()
+    assert wsgi_get(PROCEDURE)[1]["X-Page-Cache"] == "miss"
+    assert wsgi_get(PROCEDURE)[1]["X-Page-Cache"] == "hit"
