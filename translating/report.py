@@ -19,6 +19,9 @@ class TranslationsToUpdateView(WagtailAdminTemplateMixin, TemplateView):
     page_title = "Translations to update"
     header_icon = "wagtail-localize-language"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if PagePermissionPolicy().explorable_root_instance(request.user) is None:
             raise PermissionDenied  # staff who work on no page (the front desk)
