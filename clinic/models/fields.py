@@ -28,4 +28,7 @@ class LinesField(models.TextField):
         return [StringSegmentValue(str(position), item) for position, item in enumerate(items)]
 
     def restore_translated_segments(self, value, segments):
-        return "\n".join(segment.render_text().strip() for segment in segments)
+        # The segments come in the database's order, which PostgreSQL does not keep: each one's
+        # path is its line's position.
+        in_order = sorted(segments, key=lambda segment: int(segment.path))
+        return "\n".join(segment.render_text().strip() for segment in in_order)
