@@ -116,7 +116,7 @@ class DemoContentLoader(SpanishPagesMixin, VisitPagesMixin, ContentPagesMixin):
         self.load_news(news_index, physicians, procedures, conditions)
         self.load_featured_procedures(home, procedures)
         self.step(7, "the Spanish pages, roles and workflows")
-        self.load_spanish(HomePage.objects.get(pk=home.pk), procedures)
+        self.load_spanish(HomePage.objects.get(pk=home.pk), procedures, conditions)
         # Permissions and workflows for the sections just built, in both languages.
         configure_roles(apps)
         return self.report

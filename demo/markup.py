@@ -23,11 +23,19 @@ def load_data(name):
 
 
 def load_items(kind):
-    """The pages of one kind ("procedures", "conditions"), one data file each, by file name."""
-    items = []
+    """
+    The pages of one kind ("procedures", "conditions", "spanish/procedures"), one data file
+    each, by file name.
+    """
+    return list(load_items_by_name(kind).values())
+
+
+def load_items_by_name(kind):
+    """{file name without .toml: data} for the pages of one kind, by file name."""
+    items = {}
     for path in sorted((DATA_DIR / kind).glob("*.toml")):
         with open(path, "rb") as data_file:
-            items.append(tomllib.load(data_file))
+            items[path.stem] = tomllib.load(data_file)
     return items
 
 

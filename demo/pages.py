@@ -98,16 +98,7 @@ class ContentPagesMixin:
             if existing is not None:
                 pages[item["slug"]] = existing.specific
                 continue
-            page = ConditionPage(
-                title=item["title"],
-                slug=item["slug"],
-                summary=item["summary"],
-                also_known_as=lines_text(item.get("also_known_as")),
-                symptoms=item.get("symptoms", "").strip(),
-                when_to_see_doctor=text_to_html(item.get("when_to_see_doctor", "")),
-                call_911_if=lines_text(item.get("call_911")),
-                body=text_to_blocks(item.get("body", ""), self.images),
-            )
+            page = self.condition_page(item)
             page.body_regions = [self.regions[slug] for slug in item.get("body_regions", [])]
             index.add_child(instance=page)
             pages[item["slug"]] = page
@@ -116,6 +107,19 @@ class ContentPagesMixin:
             page.related_conditions = [pages[slug] for slug in item.get("related", [])]
             self.publish(page)
         return pages
+
+    def condition_page(self, item, figures=None):
+        """An unsaved condition page from one item of the data (in any language)."""
+        return ConditionPage(
+            title=item["title"],
+            slug=item["slug"],
+            summary=item["summary"],
+            also_known_as=lines_text(item.get("also_known_as")),
+            symptoms=item.get("symptoms", "").strip(),
+            when_to_see_doctor=text_to_html(item.get("when_to_see_doctor", "")),
+            call_911_if=lines_text(item.get("call_911")),
+            body=text_to_blocks(item.get("body", ""), self.images, figures),
+        )
 
     def load_procedures(self, index, conditions):
         pages, created = {}, []

@@ -1,7 +1,8 @@
 """
-The demo clinic in Spanish: the home page, the sections of the main menu, the contact page and
-the five procedures the old site describes in full, written in plain Spanish in
-content/spanish.toml (same markup and the same structure as the English data).
+The demo clinic in Spanish: the home page, the sections of the main menu, the contact and About
+pages in content/spanish.toml, and the procedure and condition pages, one file each in
+content/spanish/procedures/ and content/spanish/conditions/ named after the English page's file,
+written in plain Spanish (same markup and the same structure as the English data).
 
 Each page is translated as an editor would with wagtail-localize: a translation of the English
 page whose strings are filled in from the Spanish data, then published. Editors can open them in
@@ -32,7 +33,7 @@ from news.models import NewsIndexPage
 from physicians.models import PhysicianIndexPage
 from procedures.models import ProcedureIndexPage
 
-from .markup import load_data, text_to_blocks
+from .markup import load_data, load_items_by_name, text_to_blocks
 from .pages import home_page
 
 
@@ -108,7 +109,7 @@ def translate_page(english, spanish, locale):
 class SpanishPagesMixin:
     """For DemoContentLoader: the Spanish pages, each made once and never overwritten."""
 
-    def load_spanish(self, home, procedures):
+    def load_spanish(self, home, procedures, conditions):
         spanish = Locale.objects.filter(language_code="es").first()
         if spanish is None:
             return
@@ -140,14 +141,17 @@ class SpanishPagesMixin:
         for english, build in self.visit_translations(home):
             translate(english, build)
         figures = data["figures"]
-        for item in data["procedure"]:
-            english = procedures[item["english"]]
-            fields = {key: value for key, value in item.items() if key != "english"}
+        for english_slug, fields in load_items_by_name("spanish/procedures").items():
             translate(
-                english,
+                procedures[english_slug],
                 lambda fields=fields: self.procedure_page(
                     fields, figures, questions_heading=data["questions_heading"]
                 ),
+            )
+        for english_slug, fields in load_items_by_name("spanish/conditions").items():
+            translate(
+                conditions[english_slug],
+                lambda fields=fields: self.condition_page(fields, figures),
             )
         # A new translation starts as a copy at the English slug, and Wagtail redirects that
         # address once the Spanish slug is published (when the transaction commits); nobody
