@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test flakecheck securitycheck lint format check install messages audit bench loadtest worker clean
+.PHONY: help run serve test flakecheck securitycheck lint format check install lock messages audit bench loadtest worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,10 +34,16 @@ $(PY):
 	echo "Creating $(VENV) with $$python ($$("$$python" --version))"; \
 	"$$python" -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet '.[dev]'
+# requirements-dev.txt pins every package the site and its tools need, with hashes (`make lock`).
+$(STAMP): requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	@touch $(STAMP)
+
+lock: install ## After changing a dependency in pyproject.toml: pin it and everything it needs, with hashes
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --output-file=requirements.txt pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --extra=dev --output-file=requirements-dev.txt pyproject.toml
 
 # The site's words in each language, compiled from locale/*/LC_MESSAGES/django.po.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
@@ -72,8 +78,12 @@ serve: install ## The site as production runs it (gunicorn, the task worker, Red
 # One test process per core (at most 4), each with its own test database and demo clinic.
 TEST_PROCESSES ?= -n auto --maxprocesses 4
 
+# The share of the site's lines the suite runs, printed after it (COVERAGE= to leave it out);
+# CI fails below the floor of .ci/run (COVERAGE_FLOOR). Python's own monitoring keeps it cheap.
+COVERAGE ?= --cov --cov-report=term:skip-covered $(if $(COVERAGE_FLOOR),--cov-fail-under=$(COVERAGE_FLOOR))
+
 test: install ## Run the whole test suite (DATABASE_URL picks the database; SQLite by default)
-	$(PY) -m pytest $(TEST_PROCESSES) $(PYTEST_ARGS)
+	COVERAGE_CORE=sysmon $(PY) -m pytest $(TEST_PROCESSES) $(COVERAGE) $(PYTEST_ARGS)
 
 RUNS ?= 5
 flakecheck: install ## Run `make test` $(RUNS) times in a row with every core kept busy; all must pass
