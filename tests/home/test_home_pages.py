@@ -4,7 +4,7 @@ import pytest
 
 from clinic.models import ClinicSettings, Specialty, lines
 from clinic.models.contact import tel_href
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from news.models import NewsPostPage
 from tests.pages import soup, texts
 
@@ -44,10 +44,12 @@ def test_home_page_explains_and_leads_on(client):
 
 
 def test_about_page_lists_its_sections(client):
-    page = soup(client.get("/about/"))
-    assert texts(page.select(".card__title")) == [
-        "What is interventional pain management?",
-        "Your care team",
-    ]
-    care_team = soup(client.get("/about/care-team/"))
-    assert "Physiatrists" in care_team.select_one(".prose").get_text()
+    """The About page leads to each live page under it, by its title, and each one opens."""
+    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    children = list(StandardPage.objects.child_of(about).live().order_by("path"))
+    assert children
+    page = soup(client.get(about.url))
+    assert texts(page.select(".card__title")) == [child.title for child in children]
+    assert [a["href"] for a in page.select(".card a")] == [child.url for child in children]
+    for child in children:
+        assert soup(client.get(child.url)).h1.get_text(strip=True) == child.title
