@@ -64,9 +64,11 @@ class AppointmentRequest(models.Model):
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The staff notice: sent once, retried with growing delays while the mail server fails.
+    # notice_claimed_at: a sender's claim (appointments.tasks); another sender waits it out.
     notified_at = models.DateTimeField(null=True, blank=True)
     notify_attempts = models.PositiveSmallIntegerField(default=0)
     next_notify_at = models.DateTimeField(null=True, blank=True)
+    notice_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # What the patient fills in: the form asks for these, the admin shows them read-only.
     patient_fields = [
