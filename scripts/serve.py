@@ -2,7 +2,9 @@
 """
 make serve: the site as production runs it, on this machine. Production settings, the Procfile's
 release steps (migrate, collectstatic), the demo clinic, then the Procfile's web (gunicorn,
-deploy/gunicorn.conf.py) and worker (db_worker) processes under honcho, on PORT.
+deploy/gunicorn.conf.py) and worker (db_worker) processes under honcho, on PORT. A worker that
+dies is started again (as systemd's Restart=always does in production), so notices do not wait
+for someone to notice: honcho itself would stop everything when one process ends.
 
 Local differences from a real server, each printed: plain HTTP on 127.0.0.1 (no TLS proxy in
 front: SERVE_OVER_HTTP=true), a random SECRET_KEY for this run unless one is given, Django serving
@@ -12,12 +14,17 @@ Redis is required, as in production (REDIS_URL, default redis://127.0.0.1:6379/0
 
 import os
 import secrets
-import shutil
+import shlex
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from honcho.environ import expand_processes, parse_procfile
+from honcho.manager import Manager
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,10 +91,61 @@ def main():
         f"Serving the clinic as production does on {env['SITE_URL']}/ "
         "(gunicorn and the task worker; Ctrl+C stops both)."
     )
-    honcho = shutil.which("honcho", path=env["PATH"])
-    os.chdir(ROOT)
-    os.execve(honcho, [honcho, "start", "--procfile", "Procfile", "web", "worker"], env)  # noqa: S606
+    processes = parse_procfile((ROOT / "Procfile").read_text()).processes
+    keep_running = f"{shlex.quote(python)} {shlex.quote(__file__)} --keep-running "
+    commands = {"web": processes["web"], "worker": keep_running + processes["worker"]}
+    # What `honcho start web worker` does, with the worker under keep_running().
+    manager = Manager()
+    for process in expand_processes(commands, env=env):
+        manager.add_process(process.name, process.cmd, env={**env, **process.env}, cwd=ROOT)
+    manager.loop()
+    sys.exit(manager.returncode)
+
+
+FIRST_WAIT = 1  # seconds before starting a worker that stopped again, doubling up to:
+LONGEST_WAIT = 30
+
+
+def keep_running(command):
+    """
+    Run `command`, and start it again each time it stops, until this process is told to stop
+    (SIGTERM from honcho, or Ctrl+C), which it passes on. The command runs in a process group of
+    its own, so that it is told once, by this process.
+    """
+    child = None
+    stopping = False
+
+    def stop(signum, frame):
+        nonlocal stopping
+        stopping = True
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    wait = FIRST_WAIT
+    while not stopping:
+        started = time.monotonic()
+        child = subprocess.Popen(command, cwd=ROOT, process_group=0)
+        if stopping:  # told while it started
+            child.terminate()
+        status = child.wait()
+        if stopping:
+            return
+        if time.monotonic() - started > 60:
+            wait = FIRST_WAIT  # it ran a good while: this is a new failure, not the same one
+        print(
+            f"The worker stopped (exit status {status}); starting it again in {wait} s.",
+            flush=True,
+        )
+        deadline = time.monotonic() + wait
+        while not stopping and time.monotonic() < deadline:
+            time.sleep(0.1)
+        wait = min(wait * 2, LONGEST_WAIT)
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--keep-running"]:
+        keep_running(sys.argv[2:])
+    else:
+        main()

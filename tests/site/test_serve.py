@@ -1,8 +1,9 @@
 """
 `make serve`, as a newcomer types it: production settings, the Procfile's release steps, gunicorn
 and the task worker under honcho, on PORT, with its own PostgreSQL database and Redis. The site
-answers with its address in every link, the worker runs the tasks a patient's request queues,
-the request log has a line per request, and Ctrl+C stops every process.
+answers with its address in every link, the worker runs the tasks a patient's request queues
+(also once it was killed: it is started again), the request log has a line per request, and
+Ctrl+C stops every process.
 
 Starts servers (a few seconds) and builds the demo clinic: marked `servers`, which `.ci/run`
 runs once on PostgreSQL.
@@ -17,6 +18,7 @@ import time
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -82,6 +84,48 @@ def open_url(opener, url, data=None):
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
+
+
+def descendants(pid):
+    """The processes started, directly or not, by process `pid`: {pid: argv}."""
+    parents, argv = {}, {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                argv[int(entry.name)] = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue  # gone meanwhile
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, level = {}, {pid}
+    while level:
+        level = {child for child, parent in parents.items() if parent in level}
+        found.update((child, argv[child]) for child in level)
+    return found
+
+
+def worker_pid(make, seconds=60):
+    """The pid of the task worker `make serve` runs, once there is one."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        for pid, argv in descendants(make.pid).items():
+            if argv[1:3] == [b"manage.py", b"db_worker"]:
+                return pid
+        time.sleep(0.2)
+    raise AssertionError("make serve runs no task worker")
+
+
+def test_a_worker_that_dies_is_started_again(served):
+    make, _, output = served
+    first = worker_pid(make)
+    os.kill(first, signal.SIGKILL)  # as the kernel's OOM killer would
+    deadline = time.monotonic() + 30
+    while worker_pid(make) == first:
+        assert time.monotonic() < deadline, "the worker was not started again"
+        time.sleep(0.2)
+    assert make.poll() is None  # the web server kept serving meanwhile
+    assert "The worker stopped (exit status -9); starting it again" in output.read_text()
+    # The next test sees this worker send the notice of a patient's request.
 
 
 def test_make_serve_runs_the_production_stack(served):
