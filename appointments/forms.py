@@ -1,6 +1,9 @@
 """The appointment request form, and what a link from a page fills in."""
 
+import hashlib
+import json
 import re
+import secrets
 
 from django import forms
 from django.utils import timezone
@@ -64,6 +67,9 @@ class AppointmentRequestForm(forms.ModelForm):
     about = forms.CharField(required=False, max_length=12, widget=forms.HiddenInput)
     # The procedures compared side by side before asking (page ids); stale values are dropped.
     compared = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A one-time token, new each time the form is shown (the page is never cached): the same
+    # form sent twice is one request (see submission_key).
+    submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = AppointmentRequest
@@ -121,6 +127,8 @@ class AppointmentRequestForm(forms.ModelForm):
         physicians.error_messages["invalid_choice"] = _("Choose a physician from the list.")
         if not allow_message:
             del self.fields["message"]
+        if not self.is_bound:
+            self.initial["submission_token"] = secrets.token_urlsafe(24)
 
     def clean_about(self):
         return appointment_subject(self.cleaned_data["about"])
@@ -163,6 +171,26 @@ class AppointmentRequestForm(forms.ModelForm):
         if commit:
             request.save()
         return request
+
+
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+NOT_CONTENT = {"csrfmiddlewaretoken"}
+
+
+def submission_key(data):
+    """
+    What makes a sent form the same request: its one-time token and everything it says, as a
+    digest, or None for a form without a token (a page from before tokens, a script). The same
+    form sent again (a double click, "send again" after an error page) has the same key; the
+    same token with changed details has another, and is another request.
+    """
+    token = data.get("submission_token", "")
+    if not TOKEN_PATTERN.match(token):
+        return None
+    content = sorted(
+        (name, sorted(values)) for name, values in data.lists() if name not in NOT_CONTENT
+    )
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
 def appointment_subject(page_id):

@@ -69,6 +69,11 @@ class AppointmentRequest(models.Model):
     notify_attempts = models.PositiveSmallIntegerField(default=0)
     next_notify_at = models.DateTimeField(null=True, blank=True)
     notice_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The form's one-time token and contents, digested (appointments.forms.submission_key):
+    # the same form sent twice is saved once. Empty for requests sent without a token.
+    submission_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
 
     # What the patient fills in: the form asks for these, the admin shows them read-only.
     patient_fields = [

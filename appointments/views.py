@@ -3,10 +3,14 @@ The online appointment request (/appointments/request/): a short form that store
 first, in one transaction, and only then tells the front desk, by a background task, that a
 request is waiting. The notice never carries patient details, and a failing mail server costs
 a retry, never a request.
+
+The same form sent twice (a double click, sending again after an error page) is one request:
+the second gets the first's confirmation and no notice (forms.submission_key; the key is unique
+in the table, so two sent at the same moment cannot both be saved).
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +27,9 @@ from .forms import (
     appointment_subject,
     compared_procedures,
     initial_from_query,
+    submission_key,
 )
+from .models import AppointmentRequest
 from .ratelimit import count_request, over_rate_limit
 from .tasks import queue_staff_notice
 
@@ -58,6 +64,9 @@ def appointment_request_view(request):
         return render_form(request, form)
 
     form = AppointmentRequestForm(request.POST, allow_message=allow_message)
+    key = submission_key(request.POST)
+    if already_received(key):
+        return redirect("appointment_request_sent")
     if over_rate_limit(request):
         return render_form(
             request,
@@ -79,11 +88,22 @@ def appointment_request_view(request):
     if not form.is_valid():
         return render_form(request, form, status=400)
 
-    with transaction.atomic():
-        appointment = form.save()
-        transaction.on_commit(lambda: queue_staff_notice(appointment.pk))
+    try:
+        with transaction.atomic():
+            appointment = form.save(commit=False)
+            appointment.submission_key = key
+            appointment.save()
+            transaction.on_commit(lambda: queue_staff_notice(appointment.pk))
+    except IntegrityError:
+        if not already_received(key):
+            raise
+        return redirect("appointment_request_sent")  # the same form, sent at the same moment
     count_request(request)
     return redirect("appointment_request_sent")
+
+
+def already_received(key):
+    return key is not None and AppointmentRequest.objects.filter(submission_key=key).exists()
 
 
 @never_cache
