@@ -111,11 +111,14 @@ def test_a_form_without_a_usable_token_is_still_sent(client, token):
 
 
 def waiting_for_a_lock(seconds=10):
-    """Return once a PostgreSQL session waits for a lock another holds."""
+    """Return once a session of this database waits for a lock another holds."""
     deadline = time.monotonic() + seconds
     with connection.cursor() as cursor:
         while True:
-            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks JOIN pg_stat_activity USING (pid) "
+                "WHERE NOT granted AND datname = current_database()"
+            )
             if cursor.fetchone()[0]:
                 return
             assert time.monotonic() < deadline, "the second request never waited for the first"
