@@ -59,24 +59,38 @@ def active_locale_id():
     return ids.get(translation.get_language(), ids.get(DEFAULT_LANGUAGE))
 
 
-def in_language(pages, queryset=None):
+def in_language(pages, queryset=None, *, keep_positions=False):
     """
     The pages as a reader of the active language should see them: each replaced by its live
-    translation where there is one, kept as it is otherwise. One query (from `queryset`, for
-    its select_related and prefetches), none when the pages are in that language already.
+    translation where there is one, kept as it is otherwise, and each once (a relation reaches
+    a translated page twice, through the English page and through its translation). One query
+    (from `queryset`, for its select_related and prefetches), none when the pages are in that
+    language already. `keep_positions` keeps one page out for each page in, repeats included,
+    for callers that zip the two.
     """
     pages = list(pages)
     locale_id = active_locale_id()
     wanted = {page.translation_key for page in pages if page.locale_id != locale_id}
-    if not wanted:
-        return pages
-    if queryset is None:
-        queryset = type_of(pages).objects.all()
-    translations = {
-        found.translation_key: found
-        for found in queryset.live().filter(translation_key__in=wanted, locale_id=locale_id)
-    }
-    return [translations.get(page.translation_key, page) for page in pages]
+    if wanted:
+        if queryset is None:
+            queryset = type_of(pages).objects.all()
+        translations = {
+            found.translation_key: found
+            for found in queryset.live().filter(translation_key__in=wanted, locale_id=locale_id)
+        }
+        pages = [translations.get(page.translation_key, page) for page in pages]
+    return pages if keep_positions else once_each(pages)
+
+
+def once_each(pages):
+    """The pages without a second version of one (the first found is kept, in its place)."""
+    seen = set()
+    kept = []
+    for page in pages:
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            kept.append(page)
+    return kept
 
 
 def each_in_language(queryset, limit=None, translations=None):

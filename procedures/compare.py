@@ -150,9 +150,12 @@ def build_rows(comparison, model):
     relations = [sources.get(page.translation_key, page) for page in shown]
     conditions = [list(source.conditions_treated.all()) for source in relations]
     prerequisites = [list(source.prerequisites.all()) for source in relations]
-    conditions = regroup(in_language([c for group in conditions for c in group]), conditions)
+    conditions = regroup(
+        in_language([c for group in conditions for c in group], keep_positions=True), conditions
+    )
     prerequisites = regroup(
-        in_language([p for group in prerequisites for p in group]), prerequisites
+        in_language([p for group in prerequisites for p in group], keep_positions=True),
+        prerequisites,
     )
     rows = [Row(str(label), [fact(page, name) for page in shown]) for label, name in FACTS]
     regions = [

@@ -331,7 +331,9 @@ class ProcedurePage(
                 if step.procedure.live
             ]
             for step, procedure in zip(
-                steps, in_language(step.procedure for step in steps), strict=True
+                steps,
+                in_language((step.procedure for step in steps), keep_positions=True),
+                strict=True,
             ):
                 step.procedure = procedure
             related["next_steps"] = steps

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from clinic.translations import in_language
+from clinic.translations import in_language, once_each
 
 
 def group_by_region(pages):
@@ -67,11 +67,11 @@ def related_procedures_in_language(page):
     related = related_procedures(page)
     found = [*([related.general] if related.general else []), *related.specific_forms]
     found += related.prerequisites
-    shown = dict(zip((id(p) for p in found), in_language(found), strict=True))
+    shown = dict(zip((id(p) for p in found), in_language(found, keep_positions=True), strict=True))
     return RelatedProcedures(
         general=shown[id(related.general)] if related.general else None,
-        specific_forms=[shown[id(p)] for p in related.specific_forms],
-        prerequisites=[shown[id(p)] for p in related.prerequisites],
+        specific_forms=once_each(shown[id(p)] for p in related.specific_forms),
+        prerequisites=once_each(shown[id(p)] for p in related.prerequisites),
     )
 
 
