@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from .content_cache import remember
 from .models import ClinicSettings
-from .translations import in_language
+from .translations import in_language, language_of_page
 
 
 def cached_for_site(name, site, build):
@@ -50,7 +50,12 @@ def get_navigation(site):
             Page.objects.select_related("content_type"),
         )
         for page in children:
-            link = {"title": page.title, "url": page.get_url(), "path": page.url_path}
+            link = {
+                "title": page.title,
+                "url": page.get_url(),
+                "path": page.url_path,
+                "language": language_of_page(page),
+            }
             if page.show_in_menus:
                 navigation["menu"].append(link)
             navigation["sections"].setdefault(page.content_type.model, link)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import HelpPanel, ObjectList, PageChooserPanel
 from wagtail.models import Page
 
-from ..translations import in_language
+from ..translations import in_language, language_of_page
 from .fields import optional_link
 
 
@@ -67,7 +67,7 @@ class PatientPagesMixin(models.Model):
         """[{"key", "title", "hint", "url"}...] for the chosen live pages, in the active language."""
         chosen = [(name, getattr(self, f"{name}_id")) for name, _label, _hint in PATIENT_PAGES]
         found = Page.objects.in_bulk([page_id for _name, page_id in chosen if page_id])
-        pages = in_language(found.values()) if found else []
+        pages = in_language(found.values(), keep_positions=True) if found else []
         localized = dict(zip(found, pages, strict=True))
         links = []
         for name, label, hint in PATIENT_PAGES:
@@ -79,6 +79,7 @@ class PatientPagesMixin(models.Model):
                         "title": str(label),
                         "hint": str(hint),
                         "url": url,
+                        "language": language_of_page(page),
                     }
                 )
         return links

@@ -3,7 +3,8 @@ import re
 from django import template
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import format_html, strip_tags
+from django.utils.html import escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from clinic import seo
@@ -76,7 +77,7 @@ def lang_of(page):
     ` lang="en"` for a page shown in a list of another language (a procedure not yet
     translated, listed on a Spanish page), so screen readers pronounce it right (WCAG 3.1.2).
     """
-    language = language_of_page(page)
+    language = page_language(page)
     if language and language != translation.get_language():
         return format_html(' lang="{}"', language)
     return ""
@@ -109,8 +110,54 @@ def language_note(page):
     “ (en inglés)” after the title of a link to a page in another language than the reader's,
     inside the link so that a screen reader's list of links says it too; "" otherwise.
     """
-    note = note_for_language(language_of_page(page))
+    return language_note_for(page_language(page))
+
+
+@register.filter
+def labelled(title, page):
+    """
+    A page's title as a link or card shows it: on a page in another language than the
+    reader's, in a <span lang="en"> followed by “ (en inglés)” (in the same style as the
+    title: a fact the reader needs before following the link, not a warning). Every card,
+    list and menu on the site shows another page's title through this filter.
+    """
+    return format_html("{}{}", in_language_of(title, page), language_note(page))
+
+
+# A link in rich text to a page of the site: its address says its language ("/es/…" Spanish,
+# unprefixed English), whether an editor chose the page or typed the address.
+SITE_LINK = re.compile(r'(<a\s[^>]*\bhref="(/(?!/)[^"#?]*)[^"]*"[^>]*>.*?)(</a>)', re.DOTALL)
+# Files, not pages: in no language.
+NOT_PAGES = ("/documents/", "/media/", "/static/")
+
+
+@register.filter
+def links_labelled(html):
+    """
+    Rich text with “ (en inglés)” inside each link to a page in another language than the
+    reader's (a Spanish procedure's text linking to a procedure not yet translated).
+    """
+
+    def labelled_link(link):
+        path = link[2]
+        if path.startswith(NOT_PAGES):
+            return link[0]
+        language = translation.get_language_from_path(path) or DEFAULT_LANGUAGE
+        return f"{link[1]}{escape(language_note_for(language))}{link[3]}"
+
+    return mark_safe(SITE_LINK.sub(labelled_link, str(html)))  # noqa: S308 - escaped note
+
+
+def language_note_for(language):
+    note = note_for_language(language)
     return f" {note}" if note else ""
+
+
+def page_language(page):
+    """The language of a page, or of a menu link (a dict with its page's "language")."""
+    if isinstance(page, dict):
+        return page.get("language", "")
+    return language_of_page(page)
 
 
 @register.filter

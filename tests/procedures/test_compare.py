@@ -194,7 +194,8 @@ def test_the_appointment_link_carries_the_procedures_to_the_front_desk(client, s
     form = soup(client.get(link))
     note = " ".join(form.select_one(".related-note").get_text(" ", strip=True).split())
     assert note == (
-        "Pregunta por los procedimientos que comparó: Inyección facetaria lumbar , Kyphoplasty ."
+        "Pregunta por los procedimientos que comparó: Inyección facetaria lumbar , "
+        "Kyphoplasty (en inglés) ."
     )
     hidden = form.select_one("input[name=compared]")["value"]
     assert hidden == f"{spanish.pk},{kyphoplasty.pk}"

@@ -14,13 +14,17 @@ def results(client, query, path="/es/search/"):
     response = client.get(path, {"q": query})
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
-    return [
-        (
-            item.select_one(".search-result__title a").get_text(strip=True),
-            item.select_one(".search-result__title").get("lang"),
-        )
-        for item in page.select(".search-result")
-    ], page
+    return [title_and_language(item) for item in page.select(".search-result")], page
+
+
+def title_and_language(result):
+    """(title, "en" for an English page's title, which says “(en inglés)”, or None)."""
+    link = result.select_one(".search-result__title a")
+    marked = link.select_one("[lang]")
+    if marked is None:
+        return link.get_text(strip=True), None
+    assert link.get_text(" ", strip=True) == f"{marked.get_text(strip=True)} (en inglés)"
+    return marked.get_text(strip=True), marked["lang"]
 
 
 def titles(found):
@@ -64,7 +68,11 @@ def test_spanish_synonyms_lead_to_spanish_pages_then_english_ones(client):
     first_english = next(
         item for item in page.select(".search-result") if item.select_one("[lang=en]")
     )
-    assert "En inglés" in first_english.select_one(".search-result__type").get_text()
+    assert (
+        first_english.select_one(".search-result__title")
+        .get_text(strip=True)
+        .endswith("(en inglés)")
+    )
 
 
 def test_ciatica_finds_the_english_sciatica_page_until_it_is_translated(client):
