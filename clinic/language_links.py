@@ -6,6 +6,7 @@ clinic.translations finds the versions; clinic.seo calls this for every page.
 
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 
 from wagtail.models import Site
 
@@ -46,6 +47,7 @@ def add_languages(meta, context):
             "name": LANGUAGE_NAMES[code],
             "url": versions.get(code) or home,
             "translated": code in versions,
+            "not_yet": not_yet_in(code) if versions and code not in versions else "",
         }
         for code, home in homes.items()
         if code != language
@@ -54,3 +56,15 @@ def add_languages(meta, context):
         meta.alternates = [(code, meta.absolute(url)) for code, url in versions.items()]
         if DEFAULT_LANGUAGE in versions:
             meta.alternates.append(("x-default", meta.absolute(versions[DEFAULT_LANGUAGE])))
+
+
+def not_yet_in(language):
+    """
+    “Esta página aún no está en español.”: said, in that language, on a page with no version
+    in it (a Spanish reader who followed a link marked “(en inglés)”, or came from a search
+    engine, learns why the page is in English and that the switcher leads to the Spanish home).
+    Shown whoever reads the page: pages are cached by address, and the line is short.
+    """
+    with translation.override(language):
+        # Translators: said in your language on a page not translated into it.
+        return gettext("This page is not in English yet.")

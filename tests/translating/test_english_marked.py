@@ -1,7 +1,8 @@
 """
 On the Spanish site, whatever is still in English says so: a link to an English page reads
 “(en inglés)” where a sighted reader sees it, an English title is marked lang="en" for screen
-readers, and no English title sits unmarked inside a Spanish sentence.
+readers, and no English title sits unmarked inside a Spanish sentence. An English page with no
+Spanish version says so at its top, in Spanish.
 """
 
 import re
@@ -91,3 +92,24 @@ def test_an_english_title_in_a_spanish_link_is_marked_english(client):
             if shown in titles and shown not in marked:
                 unmarked.append(f"{address}: {shown}")
     assert unmarked == []
+
+
+def test_an_english_page_not_yet_in_spanish_says_so_in_spanish(client):
+    english = Page.objects.live().filter(locale__language_code="en", depth__gt=2)
+    untranslated = next(
+        page
+        for page in english.specific()
+        if not page.get_translations().live().filter(locale__language_code="es").exists()
+    )
+    response = client.get(untranslated.url)
+    note = BeautifulSoup(response.content, "html.parser").select_one(".language-bar__note")
+    assert note["lang"] == "es"
+    assert note.get_text() == "Esta página aún no está en español."
+    assert note.find_next_sibling("a")["href"] == "/es/"
+    # A page that is in Spanish offers its Spanish version instead.
+    response = client.get("/procedures/lumbar-facet-injection/")
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one(".language-bar__note") is None
+    assert page.select_one(".language-bar a")["href"] == (
+        "/es/procedimientos/inyeccion-facetaria-lumbar/"
+    )
