@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-from . import site_address
+from clinic import site_address
 
 
 @register()

@@ -2,7 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
-from .navigation import get_clinic_settings, get_navigation
+from clinic.navigation import get_clinic_settings, get_navigation
 
 
 def clinic(request):

@@ -10,9 +10,9 @@ from django.utils.translation import gettext
 
 from wagtail.models import Site
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
-from .navigation import cached_for_site
-from .translations import language_homes, page_versions
+from clinic.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from clinic.navigation import cached_for_site
+from clinic.translations import language_homes, page_versions
 
 
 def add_languages(meta, context):

@@ -1,20 +1,20 @@
 """
 Site-wide facts every page shows (the clinic's details and the main menu), cached so that a
 page view does not query them. Any change to content makes them stale, in every process
-(clinic.content_version).
+(clinic.caching.content_version).
 """
 
 from django.utils import translation
 
 from wagtail.models import Page
 
-from .content_cache import remember
-from .models import ClinicSettings
-from .translations import in_language, language_of_page
+from clinic.caching.content_cache import remember
+from clinic.models import ClinicSettings
+from clinic.translations import in_language, language_of_page
 
 
 def cached_for_site(name, site, build):
-    """build(), kept per site and language under the content version (clinic.content_cache)."""
+    """build(), kept per site and language under the content version (clinic.caching.content_cache)."""
     return remember(name, (site.pk, translation.get_language()), build)
 
 

@@ -3,7 +3,7 @@
 from wagtail.admin.panels import Panel
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .readability import PLAIN_LANGUAGE_GRADE, page_reading
+from clinic.readability import PLAIN_LANGUAGE_GRADE, page_reading
 
 
 class LinkedPagesPanel(Panel):

@@ -12,7 +12,7 @@ every search.
 from django.conf import settings
 from django.core.cache import cache
 
-from .client import client_key
+from clinic.client import client_key
 
 
 class RateLimit:

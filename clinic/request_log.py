@@ -18,7 +18,7 @@ import re
 import time
 import uuid
 
-from .i18n import prefixed
+from clinic.i18n import prefixed
 
 
 logger = logging.getLogger("clinic.requests")

@@ -10,7 +10,7 @@ import re
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from .i18n import COUNTRY
+from clinic.i18n import COUNTRY
 
 
 LOGO = "img/logo.png"

@@ -22,10 +22,10 @@ from django.utils.translation import gettext
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site, get_page_models
 
-from .i18n import COUNTRY
-from .language_links import add_languages
-from .navigation import cached_for_site, get_clinic_settings
-from .schema_org import (
+from clinic.i18n import COUNTRY
+from clinic.language_links import add_languages
+from clinic.navigation import cached_for_site, get_clinic_settings
+from clinic.schema_org import (
     LOGO,
     breadcrumb_node,
     clinic_id,

@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import content_changed
+from clinic.caching.page_cache import content_changed
 
 
 def remember_when_signed_in(sender, request, user, **kwargs):
@@ -27,7 +27,7 @@ def purges_pages(model):
 
 
 def purge_pages_when_content_changes():
-    """Any change to content makes every cached page stale (see clinic.content_version)."""
+    """Any change to content makes every cached page stale (see clinic.caching.content_version)."""
 
     def on_save_or_delete(sender, **kwargs):
         if purges_pages(sender):

@@ -10,8 +10,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .i18n import DEFAULT_LANGUAGE
-from .translations import locale_ids
+from clinic.i18n import DEFAULT_LANGUAGE
+from clinic.translations import locale_ids
 
 
 class MultilingualSitemap(Sitemap):

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
-from .content_cache import version_holder
-from .i18n import DEFAULT_LANGUAGE
+from clinic.caching.content_cache import version_holder
+from clinic.i18n import DEFAULT_LANGUAGE
 
 
 def locale_ids():

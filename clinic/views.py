@@ -23,9 +23,9 @@ from django.utils.html import format_html
 
 from wagtail.models import Site
 
-from .i18n import LANGUAGE_NAMES
-from .models.contact import tel_href
-from .navigation import get_clinic_settings, get_navigation
+from clinic.i18n import LANGUAGE_NAMES
+from clinic.models.contact import tel_href
+from clinic.navigation import get_clinic_settings, get_navigation
 
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """
 WSGI entry point. Production servers set DJANGO_SETTINGS_MODULE=clinic.settings.production.
-Cached pages are answered before Django builds a request (clinic.page_cache.PageCacheApp);
+Cached pages are answered before Django builds a request (clinic.caching.page_cache.PageCacheApp);
 every request is logged with its request id (clinic.request_log).
 """
 
@@ -15,7 +15,7 @@ django_application = get_wsgi_application()
 
 from django.conf import settings  # noqa: E402
 
-from clinic.page_cache import PageCacheApp  # noqa: E402 (needs the settings loaded)
+from clinic.caching.page_cache import PageCacheApp  # noqa: E402 (needs the settings loaded)
 from clinic.request_log import RequestLogApp  # noqa: E402
 
 

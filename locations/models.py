@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
-from clinic.frozen_pages import ChangesWithTheClock
+from clinic.caching.frozen_pages import ChangesWithTheClock
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType
 from clinic.models.contact import (
     OpeningException,

@@ -115,7 +115,7 @@ def measure():
     found = {}
     for name, username, url in screens():
         client = signed_in(username)
-        # The content version is read again every 0.5 s (clinic.content_version): a query that
+        # The content version is read again every 0.5 s (clinic.caching.content_version): a query that
         # falls into a view by chance, so kept out of the count, as in the tests' settings.
         with override_settings(PAGE_CACHE_VERSION_SECONDS=3600):
             response = client.get(url, secure=True)  # warm up

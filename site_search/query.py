@@ -27,9 +27,9 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from clinic.cache import content_cache
-from clinic.content_cache import remember
-from clinic.content_version import current_version
+from clinic.caching.cache import content_cache
+from clinic.caching.content_cache import remember
+from clinic.caching.content_version import current_version
 from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models import lines
 from clinic.translations import (

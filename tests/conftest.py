@@ -28,8 +28,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
+from clinic.caching.page_cache import forget_local_copies
 from clinic.models import BodyRegion
-from clinic.page_cache import forget_local_copies
 from home.roles import EDITORS, MEDICAL_REVIEWERS, SITE_ADMINS
 from medical_review.models import record_review
 from physicians.factories import PhysicianPageFactory
@@ -296,13 +296,13 @@ def redis_caches(url, seconds=0.5):
     """The production caches (clinic.settings.base) on the Redis at `url`."""
     return {
         "default": {
-            "BACKEND": "clinic.cache.ResilientRedisCache",
+            "BACKEND": "clinic.caching.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "clinic",
             "OPTIONS": {"socket_connect_timeout": seconds, "socket_timeout": seconds},
         },
         "content": {
-            "BACKEND": "clinic.cache.TieredCache",
+            "BACKEND": "clinic.caching.cache.TieredCache",
             "LOCATION": f"content-{url}",
             "OPTIONS": {"SHARED": "default"},
         },

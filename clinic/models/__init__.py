@@ -1,10 +1,10 @@
 """The core layer's models: the base page and its mixins, the shared lists, the clinic's details."""
 
-from .base import BasePage
-from .content_version import ContentVersion
-from .index import AToZIndexPage, IndexPage, a_to_z_entries
-from .insurance import InsurancePlan, PlanKind
-from .mixins import (
+from clinic.models.base import BasePage
+from clinic.models.content_version import ContentVersion
+from clinic.models.index import AToZIndexPage, IndexPage, a_to_z_entries
+from clinic.models.insurance import InsurancePlan, PlanKind
+from clinic.models.mixins import (
     AlsoKnownAsMixin,
     IntroMixin,
     ListingFieldsMixin,
@@ -12,9 +12,9 @@ from .mixins import (
     lines,
     listed,
 )
-from .review import MedicalReviewMixin, ReviewStatus, review_status
-from .site_settings import ClinicOpeningHours, ClinicSettings
-from .taxonomy import BodyRegion, Language, Specialty
+from clinic.models.review import MedicalReviewMixin, ReviewStatus, review_status
+from clinic.models.site_settings import ClinicOpeningHours, ClinicSettings
+from clinic.models.taxonomy import BodyRegion, Language, Specialty
 
 
 __all__ = [

@@ -5,12 +5,17 @@ from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
-from ..content_cache import remember, restrictions_for, version_holder, view_restriction_ids
-from ..content_version import current_version
-from ..page_pickers import PagePickersForm
-from ..panels import ReadingLevelPanel
-from ..schema_org import web_page_node
-from .fields import optional_link
+from clinic.caching.content_cache import (
+    remember,
+    restrictions_for,
+    version_holder,
+    view_restriction_ids,
+)
+from clinic.caching.content_version import current_version
+from clinic.models.fields import optional_link
+from clinic.page_pickers import PagePickersForm
+from clinic.panels import ReadingLevelPanel
+from clinic.schema_org import web_page_node
 
 
 class BasePage(Page):
@@ -85,7 +90,7 @@ class BasePage(Page):
     def kept(self, request, name, compute, *parts):
         """
         compute(), data this page shows that comes from content alone (its related pages,
-        lists, cards), kept in the content cache until any content changes (clinic.content_cache).
+        lists, cards), kept in the content cache until any content changes (clinic.caching.content_cache).
         `name` tells it from the page's other kept data; `parts` name what else it depends on (e.g. a page number). A preview and a page not yet
         saved compute it afresh: their relations are held in memory, not in the database.
         """

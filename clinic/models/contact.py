@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .. import times_of_day
-from .mixins import lines
+from clinic import times_of_day
+from clinic.models.mixins import lines
 
 
 def tel_href(phone):

@@ -6,7 +6,7 @@ from django.db import models
 class ContentVersion(models.Model):
     """
     One row: a token that changes, in the same transaction, with any change to what public
-    pages show (clinic.content_version). Every cache of pages and content is keyed by it, so a
+    pages show (clinic.caching.content_version). Every cache of pages and content is keyed by it, so a
     change commits together with the end of every copy built before it, in every process.
     """
 

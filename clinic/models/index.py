@@ -8,10 +8,10 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, get_page_models
 
-from ..schema_org import web_page_node
-from ..translations import in_language, source_of
-from .base import BasePage
-from .mixins import IntroMixin
+from clinic.models.base import BasePage
+from clinic.models.mixins import IntroMixin
+from clinic.schema_org import web_page_node
+from clinic.translations import in_language, source_of
 
 
 def alphabetical(name):

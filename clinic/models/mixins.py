@@ -8,7 +8,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .fields import LinesField
+from clinic.models.fields import LinesField
 
 
 def listed(pages):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import HelpPanel, ObjectList, PageChooserPanel
 from wagtail.models import Page
 
-from ..translations import in_language, language_of_page
-from .fields import optional_link
+from clinic.models.fields import optional_link
+from clinic.translations import in_language, language_of_page
 
 
 # (field, what links to it say, what they find there) in the order they are listed.

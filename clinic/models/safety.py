@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 
-from ..page_pickers import PagePickersForm
-from .fields import LinesField
-from .mixins import lines
+from clinic.models.fields import LinesField
+from clinic.models.mixins import lines
+from clinic.page_pickers import PagePickersForm
 
 
 def one_per_line(verbose_name, help_text):

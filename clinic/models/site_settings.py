@@ -17,18 +17,18 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from ..i18n import in_reader_language
-from .contact import (
+from clinic.i18n import in_reader_language
+from clinic.models.contact import (
     OpeningHoursRow,
     PostalAddressMixin,
     opening_hours_lines,
     opening_hours_schema,
     tel_href,
 )
-from .fields import optional_link
-from .insurance import note_insurance_changes, plan_groups, reindex_pages_listing_plans
-from .mixins import lines
-from .patient_pages import PatientPagesMixin
+from clinic.models.fields import optional_link
+from clinic.models.insurance import note_insurance_changes, plan_groups, reindex_pages_listing_plans
+from clinic.models.mixins import lines
+from clinic.models.patient_pages import PatientPagesMixin
 
 
 # Its own code: a form would show its generic "Enter a valid URL." for the code "invalid".

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..i18n import in_reader_language
+from clinic.i18n import in_reader_language
 
 
 class BodyRegion(index.Indexed, Orderable):

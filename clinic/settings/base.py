@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from django.utils.csp import CSP
 
-from .database import database_from_environment
-from .media import s3_media
+from clinic.settings.database import database_from_environment
+from clinic.settings.media import s3_media
 
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -93,8 +93,8 @@ MIDDLEWARE = [
     # HTML compressed for clients that accept it (when no proxy in front does it).
     "django.middleware.gzip.GZipMiddleware",
     # Whole public pages for anonymous visitors, kept with the headers the middleware below
-    # adds (clinic.page_cache; clinic.wsgi answers them before Django).
-    "clinic.page_cache.PageCacheMiddleware",
+    # adds (clinic.caching.page_cache; clinic.wsgi answers them before Django).
+    "clinic.caching.page_cache.PageCacheMiddleware",
     # Pages without the templates' indentation, cached that way.
     "clinic.middleware.CompactHtmlMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
@@ -115,8 +115,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "clinic.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # The site and page an address leads to, from the cache (clinic.content_cache).
-    "clinic.content_cache.RouteCacheMiddleware",
+    # The site and page an address leads to, from the cache (clinic.caching.content_cache).
+    "clinic.caching.content_cache.RouteCacheMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
     # No cell of a CSV export starts a formula in a spreadsheet (clinic.exports).
     "clinic.exports.FormulaSafeCsvMiddleware",
@@ -163,7 +163,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's full-text search for Wagtail's database search backend.
     INSTALLED_APPS.append("django.contrib.postgres")
 
-# Caches (clinic.cache): "default" for what changes (rate limits, lockouts), shared by every
+# Caches (clinic.caching.cache): "default" for what changes (rate limits, lockouts), shared by every
 # process: Redis when REDIS_URL is set (production), otherwise memory in this process.
 # "content" for what is built from content under its version (pages, routes, menus, fragments):
 # with Redis, each process's own copies in front of Redis; otherwise memory in this process.
@@ -171,13 +171,13 @@ if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             # Redis, but a Redis that is down or hangs only slows the site.
-            "BACKEND": "clinic.cache.ResilientRedisCache",
+            "BACKEND": "clinic.caching.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "clinic",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
         "content": {
-            "BACKEND": "clinic.cache.TieredCache",
+            "BACKEND": "clinic.caching.cache.TieredCache",
             "LOCATION": "content",
             "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 1_500},
         },
@@ -193,7 +193,7 @@ else:
         },
     }
 
-# The page cache (clinic.page_cache): whole public pages for anonymous visitors, kept up to
+# The page cache (clinic.caching.page_cache): whole public pages for anonymous visitors, kept up to
 # PAGE_CACHE_SECONDS and all made stale by any change to content. PAGE_CACHE=off turns it off.
 PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").lower() not in {"off", "0", "false", "no"}
 PAGE_CACHE_SECONDS = 300
@@ -201,7 +201,7 @@ PAGE_CACHE_SECONDS = 300
 # query per half second, not one per page view); a change made by another process shows
 # within that time.
 PAGE_CACHE_VERSION_SECONDS = 0.5
-# Saving or deleting anything makes every cached page stale (clinic.content_version), except
+# Saving or deleting anything makes every cached page stale (clinic.caching.content_version), except
 # for these apps and models, which no public page shows: what changes as patients use the site
 # (appointment requests, form submissions, image renditions, embeds, search statistics, queued
 # tasks) and what only the admin shows (accounts, sign-in records, revisions, logs, comments,
@@ -250,14 +250,14 @@ PAGE_CACHE_NOT_PURGED_BY = {
 
 # A CDN or caching proxy in front: Wagtail purges a page's addresses there when it is published
 # or unpublished, and any content change purges each site's home page, which deploy/varnish.vcl
-# turns into dropping every page (clinic.frontend_cache; on a CDN, other pages refresh within
+# turns into dropping every page (clinic.caching.frontend_cache; on a CDN, other pages refresh within
 # their s-maxage). Off unless the environment names one: FRONTEND_CACHE_PURGE_URL (Varnish:
 # PURGE requests), CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN, or CLOUDFRONT_DISTRIBUTION_ID.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
-        # Wagtail's HTTPBackend with a time limit (clinic.frontend_cache).
-        "BACKEND": "clinic.frontend_cache.TimedHTTPBackend",
+        # Wagtail's HTTPBackend with a time limit (clinic.caching.frontend_cache).
+        "BACKEND": "clinic.caching.frontend_cache.TimedHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):

@@ -25,7 +25,7 @@ def database_from_environment(environ, base_dir):
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
     elif database["ENGINE"] == "django.db.backends.postgresql":
         # A PostgreSQL that does not answer costs a request a few seconds, not a worker for
-        # ever: the page cache serves what it has meanwhile (clinic.page_cache).
+        # ever: the page cache serves what it has meanwhile (clinic.caching.page_cache).
         timeout = int(environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
         database["OPTIONS"] = {"connect_timeout": timeout, **database.get("OPTIONS", {})}
     return database

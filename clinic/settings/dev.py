@@ -4,7 +4,7 @@ served by the development server. DEBUG is on unless DEBUG=false is set (`make r
 a newcomer sees the site as patients do, with its own error pages).
 """
 
-from .base import *
+from clinic.settings.base import *
 
 
 DEBUG = os.environ.get("DEBUG", "true").lower() in {"1", "true", "yes", "on"}

@@ -5,7 +5,7 @@ turns on every protection `manage.py check --deploy` asks for (the site is serve
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *
+from clinic.settings.base import *
 
 
 # REDIS_URL: the cache every worker process shares. Without it each process would count

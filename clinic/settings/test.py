@@ -1,6 +1,6 @@
 """The test suite: fast hashing, plain static storage, mail kept in memory."""
 
-from .base import *
+from clinic.settings.base import *
 
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105

@@ -3,7 +3,7 @@ from django.utils.translation import gettext
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from clinic.content_cache import remember
+from clinic.caching.content_cache import remember
 from clinic.models import BasePage, BodyRegion, IntroMixin
 from clinic.schema_org import page_links, web_page_node
 from clinic.translations import each_in_language

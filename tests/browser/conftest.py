@@ -15,7 +15,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 
-from clinic.page_cache import forget_local_copies
+from clinic.caching.page_cache import forget_local_copies
 from home.models import HomePage
 from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def proxy_at(port):
     return {
         "proxy": {
-            "BACKEND": "clinic.frontend_cache.TimedHTTPBackend",
+            "BACKEND": "clinic.caching.frontend_cache.TimedHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{port}",
         }
     }

@@ -16,8 +16,8 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
+from clinic.caching.page_cache import current_version
 from clinic.models import BodyRegion, ClinicSettings
-from clinic.page_cache import current_version
 from home.roles import EDITORS, SITE_ADMINS
 from locations.models import LocationPage
 from procedures.models import ProcedurePage
@@ -205,7 +205,7 @@ def test_a_proxy_in_front_is_told_to_purge_a_published_page_and_every_other(
     """The backend the settings name for FRONTEND_CACHE_PURGE_URL, and the site-wide purge."""
     address, received = purge_listener
     settings.WAGTAILFRONTENDCACHE = {
-        "proxy": {"BACKEND": "clinic.frontend_cache.TimedHTTPBackend", "LOCATION": address}
+        "proxy": {"BACKEND": "clinic.caching.frontend_cache.TimedHTTPBackend", "LOCATION": address}
     }
     page = ProcedurePage.objects.get(url_path__endswith="/sacroiliac-joint-injection/")
     with django_capture_on_commit_callbacks(execute=True):

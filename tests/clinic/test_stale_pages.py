@@ -11,7 +11,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
-from clinic import content_version, page_cache
+from clinic.caching import content_version, page_cache
 from tests.clinic.test_page_cache import wsgi_get
 from tests.pages import PAGES
 

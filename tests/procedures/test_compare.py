@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clinic import content_version
+from clinic.caching import content_version
 from procedures.models import ProcedurePage
 from tests.pages import soup, texts
 

@@ -1,7 +1,7 @@
 """
 Redis is an optimisation: with Redis refusing connections, or accepting them and never
 answering, patients still get every page and appointment requests are still saved; a hanging
-Redis costs one request half a second, then is left alone (clinic.cache).
+Redis costs one request half a second, then is left alone (clinic.caching.cache).
 """
 
 import logging
@@ -11,7 +11,7 @@ import pytest
 from django.test import override_settings
 
 from appointments.models import AppointmentRequest
-from clinic import cache as resilient
+from clinic.caching import cache as resilient
 from tests.appointments.conftest import PATIENT
 from tests.conftest import free_port, redis_caches
 

@@ -31,7 +31,7 @@ def quoted(document):
 
 
 def cited_paths(document):
-    """`clinic/cache.py`, `templates/components/` …: quoted names under a top-level folder."""
+    """`clinic/caching/cache.py`, `templates/components/` …: quoted names under a top-level folder."""
     for token in quoted(document):
         token = token.split(":")[0].rstrip(".,")
         if any(mark in token for mark in "<>*{}$=()"):
@@ -41,7 +41,7 @@ def cited_paths(document):
 
 
 def cited_names(document):
-    """`clinic.content_version.bump`, `clinic.cache.TieredCache` …: dotted names in our apps."""
+    """`clinic.caching.content_version.bump`, `clinic.caching.cache.TieredCache` …: dotted names in our apps."""
     for token in quoted(document):
         token = token.removesuffix("()")
         if not re.fullmatch(r"[a-z_]+(\.[A-Za-z_][A-Za-z0-9_]*)+", token):

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
-from clinic import content_version
+from clinic.caching import content_version
 from clinic.factories import SpecialtyFactory
 from clinic.models import BodyRegion
 from conditions.factories import ConditionPageFactory
@@ -32,7 +32,7 @@ SEARCH_TIME_LIMIT = 3 if connection.vendor == "postgresql" else 0
 
 # The most queries each page of tests.pages may take on a second view, the page cache aside (as
 # for staff, or with PAGE_CACHE=off): the site, the page an address leads to, its restrictions
-# and the lists it shows come from the content cache (clinic.content_cache), so what is left is
+# and the lists it shows come from the content cache (clinic.caching.content_cache), so what is left is
 # what is not kept: a form's choices, search results.
 PAGE_BUDGETS = {
     "home": 0,

@@ -1,6 +1,6 @@
 """
 The content version: one token, kept in the database, that every cache of pages and content is
-keyed by (the page cache, clinic.page_cache; the content cache, clinic.content_cache; page
+keyed by (the page cache, clinic.caching.page_cache; the content cache, clinic.caching.content_cache; page
 fragments; search profiles).
 
 Any change to what public pages show (clinic.signal_handlers) writes a new token in the same

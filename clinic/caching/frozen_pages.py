@@ -1,5 +1,5 @@
 """
-A page as the page cache keeps it (clinic.page_cache): which answers may be kept and for how
+A page as the page cache keeps it (clinic.caching.page_cache): which answers may be kept and for how
 long, and the frozen form they are kept in (status, headers, body plain and gzipped, expiry).
 """
 

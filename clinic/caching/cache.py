@@ -5,7 +5,7 @@ The two caches (settings.CACHES; the whole design is in docs/architecture.md, "C
   It holds what changes: rate-limit counts, sign-in lockouts.
 - "content", what is built from the site's content: whole pages, routes, menus, page fragments,
   search profiles. Every key names the content version it was built under
-  (clinic.content_version), so an entry never changes once written. With Redis it is
+  (clinic.caching.content_version), so an entry never changes once written. With Redis it is
   TieredCache: each process keeps its own copies in memory in front of Redis, so a page costs no
   round trip after its first use, and with Redis gone each process goes on serving its own.
 

@@ -4,7 +4,7 @@ the environment (FRONTEND_CACHE_PURGE_URL, CLOUDFLARE_ZONE_ID; clinic.settings.b
 
 Wagtail purges a page's own addresses when it is published or unpublished. Any change can show
 on other pages too (menus, cards, lists), which the site's own page cache handles with one
-site-wide version number (clinic.page_cache); the same change sends the proxy one PURGE of each
+site-wide version number (clinic.caching.page_cache); the same change sends the proxy one PURGE of each
 site's home page, which deploy/varnish.vcl turns into dropping every page of that host.
 """
 

@@ -1,7 +1,7 @@
 """
 Content that every page view would otherwise ask the database for (which site, which page an
 address leads to, whether it is restricted), kept in the shared cache under the page cache's
-site-wide version (clinic.page_cache): any change to content makes all of it stale at once, on
+site-wide version (clinic.caching.page_cache): any change to content makes all of it stale at once, on
 every server. It serves the page views the page cache does not: staff, the first view after a
 change, and PAGE_CACHE=off.
 """
@@ -14,8 +14,8 @@ from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .cache import content_cache
-from .content_version import current_version
+from clinic.caching.cache import content_cache
+from clinic.caching.content_version import current_version
 
 
 MISSING = object()

@@ -1,9 +1,9 @@
 """
-Whole public pages for anonymous visitors, kept in the content cache (clinic.cache: each
+Whole public pages for anonymous visitors, kept in the content cache (clinic.caching.cache: each
 process's own copies, in front of Redis in production) and served without touching the
 database.
 
-Design: one site-wide content version, kept in the database (clinic.content_version). Every
+Design: one site-wide content version, kept in the database (clinic.caching.content_version). Every
 cached page is stored under the version that was current when its request began; any change to
 content (a page published, unpublished, moved or deleted; a list, a location's hours, the
 clinic's details, a redirect, an image or document saved...) writes a new version in its own
@@ -37,23 +37,23 @@ from django.core.cache import caches
 from django.http import parse_cookie
 from django.utils.cache import patch_cache_control
 
-from .cache import content_cache
-from .content_version import (
+from clinic.caching.cache import content_cache
+from clinic.caching.content_version import (
     bump,
     current_version,
     database_unreachable,
     forget,
     previous_version,
 )
-from .frontend_cache import purge_everything_after_commit
-from .frozen_pages import (
+from clinic.caching.frontend_cache import purge_everything_after_commit
+from clinic.caching.frozen_pages import (
     accepts_gzip,
     cacheable_response,
     freeze,
     seconds_to_keep,
     thaw,
 )
-from .i18n import prefixed
+from clinic.i18n import prefixed
 
 
 logger = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def enabled():
 def content_changed():
     """
     Make every cached page stale, in every process, with the change being made (see
-    clinic.content_version); and the proxy or CDN in front, if there is one, once it commits.
+    clinic.caching.content_version); and the proxy or CDN in front, if there is one, once it commits.
     """
     bump()
     purge_everything_after_commit()
@@ -125,7 +125,9 @@ def fetch(key, stale_ok=False):
     return (frozen, "stale") if stale_ok else None
 
 
-CLAIM = "clinic.page_cache.claim"  # in the request's environ: this request rebuilds the page
+CLAIM = (
+    "clinic.caching.page_cache.claim"  # in the request's environ: this request rebuilds the page
+)
 
 
 def someone_else_rebuilds(key, environ):
