@@ -1,9 +1,9 @@
 """
 How many appointment requests one address may send (APPOINTMENT_RATE_LIMIT). Only what reaches
-the clinic counts: a saved request, or a form the bot trap caught (clinic.rate_limit).
+the clinic counts: a saved request, or a form the bot trap caught (clinic.operations.rate_limit).
 """
 
-from clinic.rate_limit import RateLimit
+from clinic.operations.rate_limit import RateLimit
 
 
 APPOINTMENTS = RateLimit("appointments:rate", "APPOINTMENT_RATE_LIMIT")

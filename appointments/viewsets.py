@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from appointments.models import AppointmentAccessLog, AppointmentRequest
-from clinic.exports import FormulaSafeCsvMixin
+from clinic.operations.exports import FormulaSafeCsvMixin
 
 
 class NoAddPolicy(ModelPermissionPolicy):

@@ -8,7 +8,7 @@ def apply_site_url(sender, using="default", **kwargs):
     """After `migrate`, the default site takes SITE_URL's address (deploys need no extra step)."""
     from django.conf import settings
 
-    from clinic.site_address import apply
+    from clinic.operations.site_address import apply
 
     if settings.SITE_URL and using == "default":
         site = apply(settings.SITE_URL)
@@ -22,7 +22,7 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         # Imported here: signal handlers need the models, which load after the app configs.
-        from clinic import checks  # noqa: F401 (registers the system checks)
+        from clinic.operations import checks  # noqa: F401 (registers the system checks)
         from clinic.signal_handlers import register_signal_handlers
         from clinic.times_of_day import use_in_the_admin
 

@@ -12,7 +12,7 @@ from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 
 from clinic.i18n import language_of_path
-from clinic.rate_limit import RateLimit
+from clinic.operations.rate_limit import RateLimit
 
 
 # Browser features the site never uses, turned off for every page and for anything it frames.

@@ -7,8 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from clinic import documents, media, views
-from clinic.health import health
+from clinic import views
+from clinic.operations import documents, media
+from clinic.operations.health import health
 from clinic.sitemap import MultilingualSitemap
 
 
@@ -29,7 +30,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA_FILES:
-    # Image renditions for everyone, originals for staff, documents never (clinic.media).
+    # Image renditions for everyone, originals for staff, documents never (clinic.operations.media).
     urlpatterns += [
         re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media.serve_media),
     ]

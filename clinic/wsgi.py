@@ -1,7 +1,7 @@
 """
 WSGI entry point. Production servers set DJANGO_SETTINGS_MODULE=clinic.settings.production.
 Cached pages are answered before Django builds a request (clinic.caching.page_cache.PageCacheApp);
-every request is logged with its request id (clinic.request_log).
+every request is logged with its request id (clinic.operations.request_log).
 """
 
 import os
@@ -16,7 +16,7 @@ django_application = get_wsgi_application()
 from django.conf import settings  # noqa: E402
 
 from clinic.caching.page_cache import PageCacheApp  # noqa: E402 (needs the settings loaded)
-from clinic.request_log import RequestLogApp  # noqa: E402
+from clinic.operations.request_log import RequestLogApp  # noqa: E402
 
 
 application = PageCacheApp(django_application)

@@ -17,8 +17,8 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from clinic import site_address
 from clinic.models import BodyRegion, ClinicOpeningHours, ClinicSettings, Language, Specialty
+from clinic.operations import site_address
 from conditions.models import ConditionIndexPage
 from home.models import (
     BodyRegionIndexPage,

@@ -21,7 +21,7 @@ graceful_timeout = 20
 # Replace each worker after about this many requests (slow leaks never grow for long).
 max_requests = 2000
 max_requests_jitter = 200
-# The site logs each request itself (clinic.request_log, with its request id); gunicorn only
+# The site logs each request itself (clinic.operations.request_log, with its request id); gunicorn only
 # says when it starts, stops and replaces workers, on stderr.
 accesslog = None
 errorlog = "-"

@@ -19,8 +19,8 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from clinic.exports import FormulaSafeCsvMixin
 from clinic.models.review import DUE_SOON_DAYS, MedicalReviewMixin, review_status
+from clinic.operations.exports import FormulaSafeCsvMixin
 
 from .models import MEDICAL_REVIEWERS
 

@@ -1,6 +1,6 @@
 """
 What one search may cost: a time limit on the database's work (SEARCH_SECONDS), and a limit on
-how often one address may search (clinic.rate_limit). The words themselves are capped before
+how often one address may search (clinic.operations.rate_limit). The words themselves are capped before
 any work is done (query.first_words, query.term_query).
 """
 
@@ -9,7 +9,7 @@ import time
 
 from django.db import OperationalError, connection, transaction
 
-from clinic.rate_limit import RateLimit
+from clinic.operations.rate_limit import RateLimit
 
 
 SEARCH_SECONDS = 2

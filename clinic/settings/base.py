@@ -27,7 +27,7 @@ def env_list(name, default=""):
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 # The public address, e.g. https://clinic.example: written into the Wagtail site after every
-# `migrate` (clinic.site_address), so absolute links need no hand edit, and the default for the
+# `migrate` (clinic.operations.site_address), so absolute links need no hand edit, and the default for the
 # allowed host, the trusted origin and the admin's base URL. Without it, the first request from
 # an allowed host gives the placeholder site its address.
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Without SITE_URL, the first request gives the placeholder Wagtail site its address.
-    "clinic.site_address.SiteAddressMiddleware",
+    "clinic.operations.site_address.SiteAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # English, or Spanish under /es/: the address alone decides (clinic.i18n).
@@ -118,15 +118,15 @@ MIDDLEWARE = [
     # The site and page an address leads to, from the cache (clinic.caching.content_cache).
     "clinic.caching.content_cache.RouteCacheMiddleware",
     "clinic.middleware.StaffSessionMiddleware",
-    # No cell of a CSV export starts a formula in a spreadsheet (clinic.exports).
-    "clinic.exports.FormulaSafeCsvMiddleware",
-    # Wrong page and document privacy passwords are counted, and slowed (clinic.privacy_passwords).
-    "clinic.privacy_passwords.PrivacyPasswordLimitMiddleware",
+    # No cell of a CSV export starts a formula in a spreadsheet (clinic.operations.exports).
+    "clinic.operations.exports.FormulaSafeCsvMiddleware",
+    # Wrong page and document privacy passwords are counted, and slowed (clinic.operations.privacy_passwords).
+    "clinic.operations.privacy_passwords.PrivacyPasswordLimitMiddleware",
     "second_factor.middleware.SecondFactorMiddleware",
     # The front desk reaches the requests and its own account only (appointments.middleware).
     "appointments.middleware.FrontDeskOnlyMiddleware",
-    # An upload the media bucket refuses gets a page that says so (clinic.storage).
-    "clinic.storage.MediaStorageErrorMiddleware",
+    # An upload the media bucket refuses gets a page that says so (clinic.operations.storage).
+    "clinic.operations.storage.MediaStorageErrorMiddleware",
     # A change to a page in the admin waits for the one before it on the same page, in one
     # transaction, and a review action the page has moved past is refused (home.page_changes).
     "home.page_changes.OnePageChangeAtATimeMiddleware",
@@ -294,7 +294,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "clinic.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "clinic.operations.client.client_address"
 AXES_LOCKOUT_CALLABLE = "clinic.views.signed_out_for_a_while"
 AXES_VERBOSE = False
 # Sessions: at most 12 hours after signing in, and 30 minutes without a request to the admin
@@ -429,21 +429,21 @@ APPOINTMENT_RATE_LIMIT = (5, 60 * 60)  # requests per address, per this many sec
 SEARCH_RATE_LIMIT = (int(os.environ.get("SEARCH_RATE_LIMIT_PER_MINUTE", "120")), 60)
 SUGGEST_RATE_LIMIT = (int(os.environ.get("SUGGEST_RATE_LIMIT_PER_MINUTE", "600")), 60)
 # How many proxies of the clinic's own (load balancer, CDN) sit in front of the site: the
-# patient's address is then read from X-Forwarded-For (see clinic.rate_limit). 0: none.
+# patient's address is then read from X-Forwarded-For (see clinic.operations.rate_limit). 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Logs: errors and warnings on stderr, each with the id of the request it happened in; with
-# REQUEST_LOG (production), one line per request on stdout (clinic.request_log). LOG_FORMAT=json
+# REQUEST_LOG (production), one line per request on stdout (clinic.operations.request_log). LOG_FORMAT=json
 # writes both as JSON lines for a log collector.
 REQUEST_LOG = os.environ.get("REQUEST_LOG", "false").lower() == "true"
 LOG_FORMAT = "json" if os.environ.get("LOG_FORMAT", "").lower() == "json" else "text"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "clinic.request_log.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "clinic.operations.request_log.RequestIdFilter"}},
     "formatters": {
-        "text": {"()": "clinic.request_log.TextFormatter"},
-        "json": {"()": "clinic.request_log.JsonFormatter"},
+        "text": {"()": "clinic.operations.request_log.TextFormatter"},
+        "json": {"()": "clinic.operations.request_log.JsonFormatter"},
     },
     "handlers": {
         "console": {

@@ -39,4 +39,4 @@ def s3_media(environ):
         origins = [f"https://{bucket}.s3.amazonaws.com"]
         if region:
             origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
-    return {"BACKEND": "clinic.storage.MediaStorage", "OPTIONS": options}, origins
+    return {"BACKEND": "clinic.operations.storage.MediaStorage", "OPTIONS": options}, origins

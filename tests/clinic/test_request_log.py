@@ -8,7 +8,7 @@ import runpy
 
 import pytest
 
-from clinic.request_log import RequestLogApp
+from clinic.operations.request_log import RequestLogApp
 from tests.conftest import ROOT
 
 

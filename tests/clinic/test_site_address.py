@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from wagtail.models import Site
 
-from clinic import site_address
+from clinic.operations import site_address
 from tests.conftest import run_manage
 from tests.pages import PAGES, soup
 

@@ -135,7 +135,7 @@ def test_the_pages_and_the_admin_may_show_images_from_the_bucket():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "clinic.storage.MediaStorage",
+        "clinic.operations.storage.MediaStorage",
         "https://media.clinic.example",
         "https://media.clinic.example",
         "serve_view",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from clinic import site_address
+from clinic.operations import site_address
 
 
 class Command(BaseCommand):

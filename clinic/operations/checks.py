@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, register
 
-from clinic import site_address
+from clinic.operations import site_address
 
 
 @register()

@@ -8,7 +8,7 @@ at one restriction, or ten times as many from every address together, the passwo
 from django.http import HttpResponse
 from django.template import loader
 
-from clinic.rate_limit import RateLimit
+from clinic.operations.rate_limit import RateLimit
 
 
 PASSWORD_VIEWS = {

@@ -2,7 +2,7 @@
 How many times one address may do something in a window of time: counted in the cache, never
 stored. Production keeps the counts in Redis, shared by every worker process; if the cache is
 down the counts read as empty, and the limit lets requests through rather than turn patients
-away. The address comes from clinic.client (X-Forwarded-For behind the clinic's own proxies).
+away. The address comes from clinic.operations.client (X-Forwarded-For behind the clinic's own proxies).
 
 A caller counts what it wants counted: the appointment form counts only requests that reached
 the clinic (a patient who mistypes a phone number five times is not blocked); search counts
@@ -12,7 +12,7 @@ every search.
 from django.conf import settings
 from django.core.cache import cache
 
-from clinic.client import client_key
+from clinic.operations.client import client_key
 
 
 class RateLimit:
