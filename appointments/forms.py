@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from clinic import inputs
-from clinic.translations import default_locale_id, source_of
+from clinic.pages.translations import default_locale_id, source_of
 from locations.models import LocationPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage

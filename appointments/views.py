@@ -20,7 +20,7 @@ from wagtail.models import Site
 
 from clinic.models import ClinicSettings
 from clinic.navigation import get_clinic_settings
-from clinic.translations import in_language
+from clinic.pages.translations import in_language
 
 from .forms import (
     AppointmentRequestForm,

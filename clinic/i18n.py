@@ -3,7 +3,7 @@ The site's languages: English at / and Spanish under /es/. The address alone dec
 language of a page (never the browser's Accept-Language or a cookie), so one address always
 gives the same page: caches, search engines and shared links can rely on it.
 
-Pages are translated in the admin (wagtail-localize); clinic.translations finds them. Nothing
+Pages are translated in the admin (wagtail-localize); clinic.pages.translations finds them. Nothing
 here touches the database: the page cache and the request log use it before Django's apps load.
 """
 

@@ -1,7 +1,7 @@
 """
 The links between a page's versions in each language: the header's language switcher
 (`meta.other_languages`) and the hreflang alternates search engines read (`meta.alternates`).
-clinic.translations finds the versions; clinic.seo calls this for every page.
+clinic.pages.translations finds the versions; clinic.seo calls this for every page.
 """
 
 from django.urls import translate_url
@@ -12,11 +12,11 @@ from wagtail.models import Site
 
 from clinic.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 from clinic.navigation import cached_for_site
-from clinic.translations import language_homes, page_versions
+from clinic.pages.translations import language_homes, page_versions
 
 
 def add_languages(meta, context):
-    """The switcher's links and the hreflang alternates (clinic.translations finds them)."""
+    """The switcher's links and the hreflang alternates (clinic.pages.translations finds them)."""
     request = context["request"]
     site = Site.find_for_request(request)
     if site is None:

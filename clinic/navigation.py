@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from clinic.caching.content_cache import remember
 from clinic.models import ClinicSettings
-from clinic.translations import in_language, language_of_page
+from clinic.pages.translations import in_language, language_of_page
 
 
 def cached_for_site(name, site, build):
@@ -29,7 +29,7 @@ def get_navigation(site):
     {"home": url, "menu": [{"title", "url", "path"}...], "sections": {"procedureindexpage": …},
     "patient_pages": [{"key", "title", "url"}...]}:
     the English home page's live children that are shown in menus, and the index pages by type,
-    each in the active language where translated (clinic.translations); the home in that
+    each in the active language where translated (clinic.pages.translations); the home in that
     language (the English one where a site has no home in it yet); the pages for new patients
     chosen in the clinic's details (clinic.models.patient_pages).
     """

@@ -25,7 +25,7 @@ from wagtail.models import Locale, Site, get_page_models
 from clinic.i18n import COUNTRY
 from clinic.language_links import add_languages
 from clinic.navigation import cached_for_site, get_clinic_settings
-from clinic.schema_org import (
+from clinic.pages.schema_org import (
     LOGO,
     breadcrumb_node,
     clinic_id,

@@ -11,7 +11,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from clinic.i18n import DEFAULT_LANGUAGE
-from clinic.translations import locale_ids
+from clinic.pages.translations import locale_ids
 
 
 class MultilingualSitemap(Sitemap):

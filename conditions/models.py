@@ -19,9 +19,9 @@ from clinic.models import (
 )
 from clinic.models.fields import LinesField
 from clinic.models.safety import CallNineOneOneMixin, SafetyPartsForm
-from clinic.panels import LinkedPagesPanel
-from clinic.schema_org import medical_entity, medical_web_page_node, page_links
-from clinic.translations import in_language, source_of
+from clinic.pages.panels import LinkedPagesPanel
+from clinic.pages.schema_org import medical_entity, medical_web_page_node, page_links
+from clinic.pages.translations import in_language, source_of
 
 
 class ConditionIndexPage(AToZIndexPage):
@@ -183,7 +183,7 @@ class ConditionPage(
 
     def related_content(self):
         # A translation shows its English page's relations, each page in the reader's language
-        # where translated (clinic.translations).
+        # where translated (clinic.pages.translations).
         source = source_of(self)
         related = {
             "body_region_list": list(source.body_regions.all()),

@@ -28,8 +28,8 @@ from clinic.models.contact import (
     tel_href,
     weekly_hours,
 )
-from clinic.schema_org import LOGO, clinic_id, web_page_node
-from clinic.translations import in_language, source_of
+from clinic.pages.schema_org import LOGO, clinic_id, web_page_node
+from clinic.pages.translations import in_language, source_of
 
 
 # How far ahead a location page lists days with other hours than usual.

@@ -16,11 +16,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
-from clinic.images import check_image_size
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
-from clinic.schema_org import clinic_id, person_node, web_page_node
-from clinic.translations import in_language, source_of
+from clinic.pages.images import check_image_size
+from clinic.pages.schema_org import clinic_id, person_node, web_page_node
+from clinic.pages.translations import in_language, source_of
 
 from .feeds import AtomNewsFeed, NewsFeed
 
@@ -211,7 +211,7 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
 
     def related_content(self):
         # A translation shows its English post's relations, each page in the reader's language
-        # where translated (clinic.translations).
+        # where translated (clinic.pages.translations).
         source = source_of(self)
         author = source.author
         return {

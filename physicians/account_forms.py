@@ -7,7 +7,7 @@ reviewer. Saving the account saves the link; the profile page is not published.
 from django import forms
 from django.db import transaction
 
-from clinic.translations import default_locale_id
+from clinic.pages.translations import default_locale_id
 
 from .models import PhysicianAccount, PhysicianPage
 from .names import account_name, mismatch_warning

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from clinic.models import Language, Specialty
-from clinic.translations import default_locale_id
+from clinic.pages.translations import default_locale_id
 from conditions.models import ConditionPage
 from locations.models import LocationPage
 from procedures.models import ProcedurePage
@@ -72,7 +72,7 @@ class PickOneFilter(django_filters.ModelChoiceFilter):
     def understood(self, request):  # called per request: relations exist once models load
         objects = self.options_model.objects
         if self.is_page:
-            # The English pages: relations are kept on them (clinic.translations).
+            # The English pages: relations are kept on them (clinic.pages.translations).
             return objects.live().filter(locale_id=default_locale_id()).order_by(self.order)
         return objects.order_by("name")
 

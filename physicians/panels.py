@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from wagtail.admin.panels import Panel
 
-from clinic.translations import source_of
+from clinic.pages.translations import source_of
 
 from .names import account_name, mismatch_warning
 

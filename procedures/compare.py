@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from clinic.models import listed
-from clinic.translations import default_locale_id, in_language
+from clinic.pages.translations import default_locale_id, in_language
 
 
 MIN_COMPARED = 2

@@ -22,9 +22,9 @@ from clinic.models import (
 )
 from clinic.models.fields import optional_link
 from clinic.models.safety import SafetyPartsForm
-from clinic.panels import LinkedPagesPanel
-from clinic.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
-from clinic.translations import in_language, source_of
+from clinic.pages.panels import LinkedPagesPanel
+from clinic.pages.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
+from clinic.pages.translations import in_language, source_of
 
 from .compare import build_rows, choose
 from .related import group_by_region, related_procedures_in_language, suggested_comparisons
@@ -314,7 +314,7 @@ class ProcedurePage(
 
     def related_content(self):
         # A translation shows its English page's relations, each page in the reader's language
-        # where translated (clinic.translations).
+        # where translated (clinic.pages.translations).
         source = source_of(self)
         related = {
             "body_region_list": list(source.body_regions.all()),

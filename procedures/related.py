@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from clinic.translations import in_language, once_each
+from clinic.pages.translations import in_language, once_each
 
 
 def group_by_region(pages):

@@ -22,7 +22,7 @@ from modelsearch.query import PlainText
 from django.db import connection
 
 from clinic.i18n import DEFAULT_LANGUAGE
-from clinic.translations import locale_ids
+from clinic.pages.translations import locale_ids
 
 from .stemming import search_language, searching_in, stem, without_accents
 

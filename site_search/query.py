@@ -32,7 +32,7 @@ from clinic.caching.content_cache import remember
 from clinic.caching.content_version import current_version
 from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models import lines
-from clinic.translations import (
+from clinic.pages.translations import (
     active_locale_id,
     default_locale_id,
     language_note,

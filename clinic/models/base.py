@@ -13,9 +13,9 @@ from clinic.caching.content_cache import (
 )
 from clinic.caching.content_version import current_version
 from clinic.models.fields import optional_link
-from clinic.page_pickers import PagePickersForm
-from clinic.panels import ReadingLevelPanel
-from clinic.schema_org import web_page_node
+from clinic.pages.page_pickers import PagePickersForm
+from clinic.pages.panels import ReadingLevelPanel
+from clinic.pages.schema_org import web_page_node
 
 
 class BasePage(Page):
@@ -32,7 +32,7 @@ class BasePage(Page):
     )
 
     show_in_menus_default = False
-    # Lists of pages to pick from show live English pages, A to Z (clinic.page_pickers).
+    # Lists of pages to pick from show live English pages, A to Z (clinic.pages.page_pickers).
     base_form_class = PagePickersForm
 
     promote_panels = [
@@ -41,7 +41,7 @@ class BasePage(Page):
     ]
 
     # The fields of prose patients read, measured for the editor's reading grade (see
-    # clinic.readability). Page types that are mostly lists and links leave it empty.
+    # clinic.pages.readability). Page types that are mostly lists and links leave it empty.
     reading_fields = ()
 
     # (heading, panels) pairs shown between the "Content" and "Promote" tabs of the editor.

@@ -10,8 +10,8 @@ from wagtail.models import Page, get_page_models
 
 from clinic.models.base import BasePage
 from clinic.models.mixins import IntroMixin
-from clinic.schema_org import web_page_node
-from clinic.translations import in_language, source_of
+from clinic.pages.schema_org import web_page_node
+from clinic.pages.translations import in_language, source_of
 
 
 def alphabetical(name):
@@ -83,7 +83,7 @@ class IndexPage(IntroMixin, BasePage):
     def live_children(self):
         """
         The section's live pages: the English section's, whichever language this index is in
-        (a list shows each in the reader's language with clinic.translations.in_language).
+        (a list shows each in the reader's language with clinic.pages.translations.in_language).
         """
         return self.get_child_model().objects.child_of(source_of(self)).live()
 

@@ -11,7 +11,7 @@ from wagtail.admin.panels import HelpPanel, ObjectList, PageChooserPanel
 from wagtail.models import Page
 
 from clinic.models.fields import optional_link
-from clinic.translations import in_language, language_of_page
+from clinic.pages.translations import in_language, language_of_page
 
 
 # (field, what links to it say, what they find there) in the order they are listed.

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import HelpPanel, Panel
 
-from clinic.translations import default_locale_id
+from clinic.pages.translations import default_locale_id
 
 
 DUE_SOON_DAYS = 30

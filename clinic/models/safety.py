@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 
 from clinic.models.fields import LinesField
 from clinic.models.mixins import lines
-from clinic.page_pickers import PagePickersForm
+from clinic.pages.page_pickers import PagePickersForm
 
 
 def one_per_line(verbose_name, help_text):

@@ -472,8 +472,8 @@ WAGTAIL_SITE_NAME = "Interventional Pain Management Clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "site_search.backends"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
-# The upload form says what size images pages accept (clinic.images.check_image_size).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic.image_form.ImageForm"
+# The upload form says what size images pages accept (clinic.pages.images.check_image_size).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic.pages.image_form.ImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -10,8 +10,8 @@ from django.utils.translation import gettext
 from clinic import seo
 from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models.contact import format_time, tel_href
-from clinic.translations import language_note as note_for_language
-from clinic.translations import language_of_page
+from clinic.pages.translations import language_note as note_for_language
+from clinic.pages.translations import language_of_page
 
 
 register = template.Library()

@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from clinic.blocks import RICH_TEXT_FEATURES
 from clinic.models import BasePage, BodyRegion, Specialty, lines
 from clinic.models.fields import LinesField, optional_link
-from clinic.translations import each_in_language, in_language
+from clinic.pages.translations import each_in_language, in_language
 from news.models import NewsPostPage
 
 

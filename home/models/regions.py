@@ -5,8 +5,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from clinic.caching.content_cache import remember
 from clinic.models import BasePage, BodyRegion, IntroMixin
-from clinic.schema_org import page_links, web_page_node
-from clinic.translations import each_in_language
+from clinic.pages.schema_org import page_links, web_page_node
+from clinic.pages.translations import each_in_language
 from conditions.models import ConditionPage
 from procedures.models import ProcedurePage
 

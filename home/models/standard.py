@@ -6,8 +6,8 @@ from wagtail.search import index
 
 from clinic.blocks import BodyBlock
 from clinic.models import BasePage, IntroMixin, ListingFieldsMixin, SearchResultType
-from clinic.schema_org import clinic_id, web_page_node
-from clinic.translations import each_in_language, in_language, source_of
+from clinic.pages.schema_org import clinic_id, web_page_node
+from clinic.pages.translations import each_in_language, in_language, source_of
 from locations.models import LocationPage
 
 

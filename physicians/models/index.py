@@ -1,7 +1,7 @@
 from django.utils.translation import gettext
 
 from clinic.models import IndexPage
-from clinic.translations import in_language
+from clinic.pages.translations import in_language
 
 from ..filters import PhysicianFilterSet
 from .physician import PhysicianPage

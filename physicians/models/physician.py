@@ -14,11 +14,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import RICH_TEXT_FEATURES
-from clinic.images import check_image_size
 from clinic.models import BasePage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
-from clinic.schema_org import clinic_id, page_links, web_page_node
-from clinic.translations import in_language, source_of
+from clinic.pages.images import check_image_size
+from clinic.pages.schema_org import clinic_id, page_links, web_page_node
+from clinic.pages.translations import in_language, source_of
 from physicians.panels import AdminAccountPanel
 
 
@@ -243,7 +243,7 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
 
     def related_content(self):
         # A translation shows its English page's relations, each page in the reader's language
-        # where translated (clinic.translations).
+        # where translated (clinic.pages.translations).
         source = source_of(self)
         related = {
             "specialty_list": list(source.specialties.all()),

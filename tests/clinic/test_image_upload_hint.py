@@ -6,7 +6,7 @@ import pytest
 
 from django.urls import reverse
 
-from clinic.image_form import SIZES_NEEDED
+from clinic.pages.image_form import SIZES_NEEDED
 from tests.conftest import sign_in
 
 

@@ -1,8 +1,8 @@
-"""The reading grade editors see and the demo content is held to (clinic.readability)."""
+"""The reading grade editors see and the demo content is held to (clinic.pages.readability)."""
 
 import pytest
 
-from clinic.readability import (
+from clinic.pages.readability import (
     PLAIN_LANGUAGE_GRADE,
     html_units,
     measure,

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Page
 
 from clinic.models import BodyRegion
-from clinic.readability import PLAIN_LANGUAGE_GRADE, measure, page_reading
+from clinic.pages.readability import PLAIN_LANGUAGE_GRADE, measure, page_reading
 from clinic.templatetags.clinic_tags import first_sentence
 from conditions.models import ConditionPage
 from home.models import BodyRegionIndexPage
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def patient_pages():
-    # The reading grade is measured on English (clinic.readability); Spanish pages are not.
+    # The reading grade is measured on English (clinic.pages.readability); Spanish pages are not.
     return Page.objects.live().filter(locale__language_code="en").specific()
 
 

@@ -3,7 +3,7 @@
 from wagtail.images.forms import BaseImageForm
 
 
-# The sizes clinic.images.check_image_size asks for, said where an editor picks the file to upload.
+# The sizes clinic.pages.images.check_image_size asks for, said where an editor picks the file to upload.
 SIZES_NEEDED = (
     "Size: images in page text and news need to be at least 1200 pixels wide (news 1200 × 675); "
     "physician photos at least 320 × 320. A smaller image uploads, but a page will not accept it."

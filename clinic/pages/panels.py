@@ -3,7 +3,7 @@
 from wagtail.admin.panels import Panel
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from clinic.readability import PLAIN_LANGUAGE_GRADE, page_reading
+from clinic.pages.readability import PLAIN_LANGUAGE_GRADE, page_reading
 
 
 class LinkedPagesPanel(Panel):
@@ -42,7 +42,7 @@ class LinkedPagesPanel(Panel):
 
 class ReadingLevelPanel(Panel):
     """
-    Read-only: the reading grade of the page as last saved (see clinic.readability), with a
+    Read-only: the reading grade of the page as last saved (see clinic.pages.readability), with a
     warning above grade 8. Shown at the top of the Content tab of page types with prose.
     """
 
