@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from clinic import views
 from clinic.operations import documents, media
 from clinic.operations.health import health
-from clinic.sitemap import MultilingualSitemap
+from clinic.seo.sitemap import MultilingualSitemap
 
 
 urlpatterns = [

@@ -74,7 +74,7 @@ class BasePage(Page):
     # A page type site search finds sets this (see site_search); other page types stay out.
     search_result_type = None
     # A page type whose pages are services the clinic offers names their schema.org type here
-    # ("MedicalProcedure"): the clinic's JSON-LD on the home page lists them (see clinic.seo).
+    # ("MedicalProcedure"): the clinic's JSON-LD on the home page lists them (see clinic.seo.meta).
     clinic_service_type = None
 
     def get_view_restrictions(self):
@@ -153,7 +153,7 @@ class BasePage(Page):
 
     def get_schema_org(self, meta, context):
         """
-        schema.org nodes describing this page, for its JSON-LD (see clinic.seo), built from its
+        schema.org nodes describing this page, for its JSON-LD (see clinic.seo.meta), built from its
         fields and from what get_context() already fetched. The first node is the page itself.
         """
         return [web_page_node(meta, self)]

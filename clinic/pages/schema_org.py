@@ -1,7 +1,7 @@
 """
 schema.org nodes that describe one page, for its JSON-LD, built from its fields and from what
 its get_context() fetched. Page models call these from get_schema_org(); the graph around them
-(the website, the clinic, the breadcrumbs) is put together in clinic.seo.
+(the website, the clinic, the breadcrumbs) is put together in clinic.seo.meta.
 """
 
 import html

@@ -7,11 +7,11 @@ from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from clinic import seo
 from clinic.i18n import DEFAULT_LANGUAGE
 from clinic.models.contact import format_time, tel_href
 from clinic.pages.translations import language_note as note_for_language
 from clinic.pages.translations import language_of_page
+from clinic.seo import meta
 
 
 register = template.Library()
@@ -20,13 +20,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def page_meta(context):
     """Title, description, canonical address, sharing image and breadcrumbs of the page."""
-    return seo.page_meta(context)
+    return meta.page_meta(context)
 
 
 @register.simple_tag(takes_context=True)
 def json_ld(context):
     """The page's schema.org graph, for a <script type="application/ld+json">."""
-    return seo.json_ld(seo.build_graph(context))
+    return meta.json_ld(meta.build_graph(context))
 
 
 @register.filter

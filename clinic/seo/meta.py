@@ -23,7 +23,6 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site, get_page_models
 
 from clinic.i18n import COUNTRY
-from clinic.language_links import add_languages
 from clinic.navigation import cached_for_site, get_clinic_settings
 from clinic.pages.schema_org import (
     LOGO,
@@ -33,6 +32,7 @@ from clinic.pages.schema_org import (
     language_tag,
     web_page_node,
 )
+from clinic.seo.language_links import add_languages
 
 
 logger = logging.getLogger(__name__)

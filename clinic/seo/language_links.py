@@ -1,7 +1,7 @@
 """
 The links between a page's versions in each language: the header's language switcher
 (`meta.other_languages`) and the hreflang alternates search engines read (`meta.alternates`).
-clinic.pages.translations finds the versions; clinic.seo calls this for every page.
+clinic.pages.translations finds the versions; clinic.seo.meta calls this for every page.
 """
 
 from django.urls import translate_url
