@@ -4,15 +4,18 @@ nothing secret is defined here, and every host or credential comes from the envi
 `dev` and `test` relax what they need; `production` insists on what it needs.
 """
 
-import datetime
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.utils.csp import CSP
 
+from clinic.settings.caching import *  # the caches and the page cache
 from clinic.settings.database import database_from_environment
+from clinic.settings.logs import *  # logs for operators
+from clinic.settings.mail import *  # e-mail and background tasks
 from clinic.settings.media import s3_media
+from clinic.settings.security import *  # staff sign-in and security headers
 
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -163,151 +166,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's full-text search for Wagtail's database search backend.
     INSTALLED_APPS.append("django.contrib.postgres")
 
-# Caches (clinic.caching.cache): "default" for what changes (rate limits, lockouts), shared by every
-# process: Redis when REDIS_URL is set (production), otherwise memory in this process.
-# "content" for what is built from content under its version (pages, routes, menus, fragments):
-# with Redis, each process's own copies in front of Redis; otherwise memory in this process.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            # Redis, but a Redis that is down or hangs only slows the site.
-            "BACKEND": "clinic.caching.cache.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "clinic",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        },
-        "content": {
-            "BACKEND": "clinic.caching.cache.TieredCache",
-            "LOCATION": "content",
-            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 1_500},
-        },
-    }
-else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        # Room for every page of a clinic and what each is built from.
-        "content": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "content",
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        },
-    }
-
-# The page cache (clinic.caching.page_cache): whole public pages for anonymous visitors, kept up to
-# PAGE_CACHE_SECONDS and all made stale by any change to content. PAGE_CACHE=off turns it off.
-PAGE_CACHE = os.environ.get("PAGE_CACHE", "on").lower() not in {"off", "0", "false", "no"}
-PAGE_CACHE_SECONDS = 300
-# Each process reads the content version from the database at most this often (one small
-# query per half second, not one per page view); a change made by another process shows
-# within that time.
-PAGE_CACHE_VERSION_SECONDS = 0.5
-# Saving or deleting anything makes every cached page stale (clinic.caching.content_version), except
-# for these apps and models, which no public page shows: what changes as patients use the site
-# (appointment requests, form submissions, image renditions, embeds, search statistics, queued
-# tasks) and what only the admin shows (accounts, sign-in records, revisions, logs, comments,
-# workflows, translation work, editing sessions). A new app counts until it is listed here.
-PAGE_CACHE_NOT_PURGED_BY = {
-    "admin",
-    "appointments",
-    "auth",
-    "axes",
-    "contenttypes",
-    "django_otp_webauthn",
-    "django_tasks_database",
-    "otp_static",
-    "otp_totp",
-    "sessions",
-    "wagtail_localize",
-    "wagtailadmin",
-    "wagtailembeds",
-    "wagtailforms",
-    "wagtailusers",
-    "clinic.contentversion",
-    "wagtailcore.apitoken",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.groupapprovaltask",
-    "wagtailcore.groupcollectionpermission",
-    "wagtailcore.grouppagepermission",
-    "wagtailcore.groupsitepermission",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.referenceindex",
-    "wagtailcore.revision",
-    "wagtailcore.task",
-    "wagtailcore.taskstate",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.workflow",
-    "wagtailcore.workflowcontenttype",
-    "wagtailcore.workflowpage",
-    "wagtailcore.workflowstate",
-    "wagtailcore.workflowtask",
-    "wagtailimages.rendition",
-    "wagtailsearchpromotions.query",
-    "wagtailsearchpromotions.querydailyhits",
-}
-
-# A CDN or caching proxy in front: Wagtail purges a page's addresses there when it is published
-# or unpublished, and any content change purges each site's home page, which deploy/varnish.vcl
-# turns into dropping every page (clinic.caching.frontend_cache; on a CDN, other pages refresh within
-# their s-maxage). Off unless the environment names one: FRONTEND_CACHE_PURGE_URL (Varnish:
-# PURGE requests), CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN, or CLOUDFRONT_DISTRIBUTION_ID.
-WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["proxy"] = {
-        # Wagtail's HTTPBackend with a time limit (clinic.caching.frontend_cache).
-        "BACKEND": "clinic.caching.frontend_cache.TimedHTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
-    }
-if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
-    # Keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the server's IAM role.
-    WAGTAILFRONTENDCACHE["cloudfront"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
-    }
-if os.environ.get("CLOUDFLARE_ZONE_ID"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
-        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
-    }
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# Staff accounts guard patients' appointment requests.
-# django-axes (8.3.1): after 5 wrong passwords for one username from one address, that pair is
-# locked out for 15 minutes; a correct password resets the count.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "clinic.operations.client.client_address"
-AXES_LOCKOUT_CALLABLE = "clinic.views.signed_out_for_a_while"
-AXES_VERBOSE = False
-# Sessions: at most 12 hours after signing in, and 30 minutes without a request to the admin
-# (clinic.middleware.StaffSessionMiddleware). Password-reset e-mails: 3 per address per hour.
-SESSION_COOKIE_AGE = 12 * 60 * 60
-STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
-STAFF_SESSION_LIMIT = datetime.timedelta(hours=12)
-PASSWORD_RESET_RATE_LIMIT = (3, 60 * 60)
-# "Forgotten password?" queues the e-mail for the task worker (home.password_reset).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_reset.QueuedPasswordResetForm"  # noqa: S105
-# Wrong privacy passwords of a page or a document collection, per address and restriction.
-PRIVACY_PASSWORD_RATE_LIMIT = (5, 15 * 60)
-
 # English at / as always, Spanish under /es/ (clinic.urls). Pages are translated in the admin
 # with wagtail-localize; the site's own words come from locale/<language>/LC_MESSAGES/django.po,
 # compiled by `make install` (manage.py compile_translations).
@@ -368,13 +226,6 @@ if os.environ.get("MEDIA_S3_BUCKET"):
     # Documents stream through Django, which applies collection privacy on every download.
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# Security headers that hold in every environment.
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-
 # Content Security Policy for the public site: our own scripts, styles and images only.
 # Video embeds come from the two providers editors use. The admin gets its own policy
 # (clinic.middleware) because Wagtail's editor needs inline styles.
@@ -400,27 +251,6 @@ SECURE_CSP = {
 # Complex page models can exceed Django's default limit of form fields in the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Email through SMTP; the server and its credentials come from the environment.
-MAILERS = {
-    "default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": int(os.environ.get("EMAIL_PORT", "25")),
-            "username": os.environ.get("EMAIL_HOST_USER", ""),
-            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "use_tls": os.environ.get("EMAIL_USE_TLS", "false").lower() == "true",
-            "timeout": 5,  # a mail server that hangs costs at most 5 s, never a request
-        },
-    }
-}
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@clinic.invalid")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
-# Background tasks (django.tasks). The immediate backend runs a task when it is queued, after
-# the request's transaction commits; a worker backend can replace it without code changes.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-
 # Online appointment requests: how long they are kept, and how many one address may send.
 APPOINTMENT_RETENTION_DAYS = int(os.environ.get("APPOINTMENT_RETENTION_DAYS", "90"))
 APPOINTMENT_RATE_LIMIT = (5, 60 * 60)  # requests per address, per this many seconds
@@ -431,41 +261,6 @@ SUGGEST_RATE_LIMIT = (int(os.environ.get("SUGGEST_RATE_LIMIT_PER_MINUTE", "600")
 # How many proxies of the clinic's own (load balancer, CDN) sit in front of the site: the
 # patient's address is then read from X-Forwarded-For (see clinic.operations.rate_limit). 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-
-# Logs: errors and warnings on stderr, each with the id of the request it happened in; with
-# REQUEST_LOG (production), one line per request on stdout (clinic.operations.request_log). LOG_FORMAT=json
-# writes both as JSON lines for a log collector.
-REQUEST_LOG = os.environ.get("REQUEST_LOG", "false").lower() == "true"
-LOG_FORMAT = "json" if os.environ.get("LOG_FORMAT", "").lower() == "json" else "text"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "clinic.operations.request_log.RequestIdFilter"}},
-    "formatters": {
-        "text": {"()": "clinic.operations.request_log.TextFormatter"},
-        "json": {"()": "clinic.operations.request_log.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["request_id"],
-            "formatter": LOG_FORMAT,
-        },
-        "requests": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
-            "formatter": LOG_FORMAT,
-        },
-    },
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        "clinic.requests": {"handlers": ["requests"], "level": "INFO", "propagate": False},
-        # Each background task says when it starts and ends: only a failure is worth a line.
-        "django.tasks": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Interventional Pain Management Clinic"
