@@ -1,19 +1,15 @@
 from django import forms
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
 from clinic.models import (
     AlsoKnownAsMixin,
-    AToZIndexPage,
     BasePage,
     ListingFieldsMixin,
     MedicalReviewMixin,
@@ -26,72 +22,8 @@ from clinic.pages.panels import LinkedPagesPanel
 from clinic.pages.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
 from clinic.pages.translations import in_language, source_of
 
-from .compare import build_rows, choose
-from .related import group_by_region, related_procedures_in_language, suggested_comparisons
-from .safety import ProcedureSafetyMixin
-
-
-class ProcedureIndexPage(RoutablePageMixin, AToZIndexPage):
-    """
-    /procedures/: every procedure, A to Z and grouped by where it hurts; /procedures/compare/
-    puts two to four of them side by side (procedures.compare).
-    """
-
-    child_model = "procedures.ProcedurePage"
-    subpage_types = [child_model]
-    context_object_name = "procedures"
-
-    class Meta:
-        verbose_name = "procedure index page"
-
-    def listed_pages(self, pages):
-        return super().listed_pages(pages).prefetch_related("body_regions")
-
-    def listing(self):
-        listing = super().listing()
-        listing["by_region"] = group_by_region(listing["procedures"])
-        return listing
-
-    @path("")
-    def procedure_list(self, request):
-        return self.render(request)
-
-    @path("compare/")
-    def compare(self, request):
-        """?p=<slug>&p=<slug>: the procedures side by side, or the list to choose them from."""
-        procedures = self.kept(request, "listing", self.listing)["procedures"]
-        comparison = choose(request.GET.getlist("p"), procedures)
-        if comparison.ready:
-
-            def rows():
-                build_rows(comparison, ProcedurePage)
-                return comparison.pages, comparison.rows, comparison.cards
-
-            found = self.kept(request, "comparison", rows, *comparison.slugs)
-            comparison.pages, comparison.rows, comparison.cards = found
-        title = gettext("Compare procedures")
-        response = self.render(
-            request,
-            template="procedures/compare.html",
-            context_overrides={
-                "comparison": comparison,
-                "procedures": procedures,
-                "chosen_slugs": set(comparison.slugs),
-                "breadcrumb_trail": [self],
-                "breadcrumb_current": title,
-                "meta_title": title,
-                "meta_description": gettext(
-                    "What each procedure is for, how many visits it takes, the medicines used "
-                    "and how long relief usually lasts, side by side."
-                ),
-                "noindex": True,
-                "canonical_path": f"{self.url}compare/"
-                + (f"?{comparison.canonical_query}" if comparison.ready else ""),
-            },
-        )
-        if comparison.problems:
-            response.status_code = 400
-        return response
+from ..related import related_procedures_in_language, suggested_comparisons
+from ..safety import ProcedureSafetyMixin
 
 
 class ProcedurePage(
@@ -348,33 +280,3 @@ class ProcedurePage(
             parent = self.get_parent()
             related["compare_url"] = f"{parent.url}compare/" if parent else ""
         return related
-
-
-class ProcedureNextStep(Orderable):
-    """
-    A procedure that may follow this one, in the editor's own words. Never inferred from
-    another page's prerequisites: a test block before an operation does not mean that a good
-    result leads to that operation.
-    """
-
-    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="next_steps")
-    procedure = models.ForeignKey(
-        ProcedurePage,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name="next procedure",
-    )
-    explanation = models.TextField(
-        "when and why",
-        max_length=300,
-        help_text=(
-            "One or two plain sentences on when a patient may have it, e.g. “If the numbing "
-            "medicine relieves your pain for a short time only, your physician may talk with "
-            "you about …”. Make no promise of a result."
-        ),
-    )
-
-    panels = [FieldPanel("procedure", widget=forms.Select), FieldPanel("explanation")]
-
-    def __str__(self):
-        return self.procedure.title

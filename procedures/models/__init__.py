@@ -1,0 +1,6 @@
+from .index import ProcedureIndexPage
+from .next_step import ProcedureNextStep
+from .procedure import ProcedurePage
+
+
+__all__ = ["ProcedureIndexPage", "ProcedureNextStep", "ProcedurePage"]
