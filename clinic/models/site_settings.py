@@ -7,14 +7,6 @@ from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import (
-    FieldPanel,
-    HelpPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from clinic.i18n import in_reader_language
@@ -29,6 +21,7 @@ from clinic.models.fields import optional_link
 from clinic.models.insurance import note_insurance_changes, plan_groups, reindex_pages_listing_plans
 from clinic.models.mixins import lines
 from clinic.models.patient_pages import PatientPagesMixin
+from clinic.models.site_settings_tabs import CLINIC_SETTINGS_TABS
 
 
 # Its own code: a form would show its generic "Enter a valid URL." for the code "invalid".
@@ -166,95 +159,7 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
         ),
     )
 
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [
-                    FieldPanel("clinic_name"),
-                    FieldPanel("demo_notice"),
-                    MultiFieldPanel(
-                        [FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
-                        heading="Phone and email",
-                    ),
-                    *PostalAddressMixin.address_panels,
-                ],
-                heading="Contact",
-            ),
-            ObjectList(
-                [
-                    HelpPanel(
-                        content=(
-                            "When the phone is answered: patients see these hours as “Phone "
-                            "hours” in the footer of every page, on the contact page and beside "
-                            "every “Call us”. One row per day (two rows for a day with a lunch "
-                            "break); days without a row are shown as closed. Each location's own "
-                            "opening hours are on its page (Pages › Locations) and shown there."
-                        )
-                    ),
-                    InlinePanel("hours", label="Phone hours"),
-                    FieldPanel("opening_hours_note"),
-                    FieldPanel("opening_hours_note_es"),
-                ],
-                heading="Phone hours",
-            ),
-            ObjectList(
-                [
-                    FieldPanel("emergency_notice"),
-                    FieldPanel("emergency_notice_es"),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("on_call_phone"),
-                            FieldPanel("after_hours_instruction"),
-                            FieldPanel("after_hours_instruction_es"),
-                        ],
-                        heading="When the clinic is closed",
-                    ),
-                ],
-                heading="Emergencies and after hours",
-            ),
-            ObjectList([FieldPanel("appointment_message_enabled")], heading="Appointment requests"),
-            ObjectList(
-                [
-                    HelpPanel(
-                        content=(
-                            "The insurance plans the clinic accepts, as on patients’ cards. Pages "
-                            "show them where an editor adds an “Insurance plans” block, with the "
-                            "date of the last change and a reminder to call and check. While the "
-                            "list is empty, those pages leave the section out."
-                        )
-                    ),
-                    InlinePanel("insurance_plans", label="Insurance plan"),
-                    FieldPanel("insurance_updated_on", read_only=True),
-                ],
-                heading="Insurance",
-            ),
-            PatientPagesMixin.patient_pages_panels,
-            ObjectList(
-                [
-                    HelpPanel(
-                        content=(
-                            "Links to services other companies run for the clinic. The footer "
-                            "and the contact page show them when set, and tell patients they "
-                            "lead to another website."
-                        )
-                    ),
-                    FieldPanel("patient_portal_url"),
-                    FieldPanel("bill_payment_url"),
-                ],
-                heading="Portal and payments",
-            ),
-            ObjectList(
-                [
-                    FieldPanel("facebook_url"),
-                    FieldPanel("youtube_url"),
-                    FieldPanel("linkedin_url"),
-                    FieldPanel("instagram_url"),
-                    FieldPanel("social_image"),
-                ],
-                heading="Social media",
-            ),
-        ]
-    )
+    edit_handler = CLINIC_SETTINGS_TABS
 
     class Meta:
         verbose_name = "clinic details"
