@@ -1,7 +1,7 @@
 """
 What one search may cost: a time limit on the database's work (SEARCH_SECONDS), and a limit on
 how often one address may search (clinic.operations.rate_limit). The words themselves are capped before
-any work is done (query.first_words, query.term_query).
+any work is done (site_search.terms: first_words, term_query).
 """
 
 import contextlib

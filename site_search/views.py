@@ -11,7 +11,8 @@ from wagtail.models import Page
 
 from . import query as site_search
 from .limits import SEARCHES, SUGGESTIONS, SearchTooSlow, time_limit
-from .query import MAX_QUERY_LENGTH, MAX_WORDS, clean_query, result_type_for, result_types
+from .query import MAX_QUERY_LENGTH, clean_query, result_type_for, result_types
+from .ranking import MAX_WORDS
 
 
 class SearchForm(forms.Form):
