@@ -1,13 +1,13 @@
 import sys
 
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 
 
 def apply_site_url(sender, using="default", **kwargs):
     """After `migrate`, the default site takes SITE_URL's address (deploys need no extra step)."""
-    from django.conf import settings
-
+    # Imported here: site_address loads Wagtail's models, which need the app registry first.
     from clinic.operations.site_address import apply
 
     if settings.SITE_URL and using == "default":
@@ -21,10 +21,10 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self):
-        # Imported here: signal handlers need the models, which load after the app configs.
-        from clinic.operations import checks  # noqa: F401 (registers the system checks)
-        from clinic.signal_handlers import register_signal_handlers
-        from clinic.times_of_day import use_in_the_admin
+        # Imported here, each: the models they load come after the app configs.
+        from clinic.operations import checks  # noqa: F401 (registers the checks; loads Site)
+        from clinic.signal_handlers import register_signal_handlers  # connects to the models
+        from clinic.times_of_day import use_in_the_admin  # Wagtail's admin forms load models
 
         register_signal_handlers()
         use_in_the_admin()

@@ -6,7 +6,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Site
 
+from clinic.models import ClinicSettings
 from clinic.pages.images import check_image_size
 
 
@@ -127,10 +129,6 @@ class InsurancePlansBlock(blocks.StructBlock):
 
     def get_searchable_content(self, value):
         """The plan names, so that a search for “Medicare” finds the page that lists them."""
-        from wagtail.models import Site
-
-        from clinic.models import ClinicSettings
-
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             return [value["heading"]]

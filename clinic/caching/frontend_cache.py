@@ -18,6 +18,7 @@ from django.db import DatabaseError, connection, transaction
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest, logger
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Site
 
 
 class TimedHTTPBackend(HTTPBackend):
@@ -45,7 +46,6 @@ class TimedHTTPBackend(HTTPBackend):
 
 
 def _purge_every_site():
-    from wagtail.models import Site
 
     try:
         roots = [f"{site.root_url}/" for site in Site.objects.all()]

@@ -10,7 +10,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.models import Orderable
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, get_page_models
+from wagtail.search.index import insert_or_update_object
 
 
 class PlanKind(models.TextChoices):
@@ -77,9 +79,6 @@ def plan_groups(plans):
 
 def reindex_pages_listing_plans():
     """The pages holding an “Insurance plans” block index the plan names: index them again."""
-    from wagtail.fields import StreamField
-    from wagtail.models import get_page_models
-    from wagtail.search.index import insert_or_update_object
 
     for model in get_page_models():
         body = next((f for f in model._meta.concrete_fields if f.name == "body"), None)

@@ -15,6 +15,7 @@ import inspect
 import logging
 
 from asgiref.sync import async_to_sync
+from django_tasks_db.models import DBTaskResult, get_date_max
 from health_check.base import HealthCheck
 from health_check.checks import Cache, Database, Storage
 from health_check.exceptions import HealthCheckException, ServiceUnavailable, ServiceWarning
@@ -40,7 +41,6 @@ class WorkerQueue(HealthCheck):
         backend = settings.TASKS["default"]["BACKEND"]
         if not backend.startswith("django_tasks_db."):
             return  # tasks run at once, in the request: there is no queue
-        from django_tasks_db.models import DBTaskResult, get_date_max
 
         try:
             oldest = DBTaskResult.objects.ready().order_by("enqueued_at").first()

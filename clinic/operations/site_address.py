@@ -20,6 +20,8 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http.request import split_domain_port
 
+from wagtail.models import Site
+
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,6 @@ def parse(url):
 
 def apply(url):
     """Give the default site the address `url`. Returns the site if it changed, else None."""
-    from wagtail.models import Site
 
     hostname, port = parse(url)
     return _set(Site.objects.filter(is_default_site=True).first(), hostname, port)
@@ -95,7 +96,6 @@ def adopt_request_address(request):
         host = request.get_host()
     except DisallowedHost:
         return  # Django answers 400; a later request from an allowed host decides
-    from wagtail.models import Site
 
     try:
         site = Site.objects.filter(is_default_site=True).first()

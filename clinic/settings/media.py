@@ -8,6 +8,7 @@ def s3_media(environ):
     are linked without signatures, so the bucket must let anyone read images/ (the renditions
     pages show); documents are served through Django, which checks their privacy first.
     """
+    # Imported here: only a bucket needs botocore, which every process would load for nothing.
     from botocore.config import Config
 
     endpoint = environ.get("MEDIA_S3_ENDPOINT_URL", "").rstrip("/") or None

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from wagtail.models import Site
+
 from clinic.operations import site_address
 
 
@@ -28,7 +30,6 @@ class Command(BaseCommand):
         url = url or settings.SITE_URL
         if not url:
             raise CommandError("Give the address, e.g. https://clinic.example, or set SITE_URL.")
-        from wagtail.models import Site
 
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
