@@ -293,7 +293,7 @@ def run_manage(*args, settings, timeout=120, **env):
 
 
 def redis_caches(url, seconds=0.5):
-    """The production caches (clinic.settings.base) on the Redis at `url`."""
+    """The production caches (clinic.settings.caching) on the Redis at `url`."""
     return {
         "default": {
             "BACKEND": "clinic.caching.cache.ResilientRedisCache",

@@ -1,6 +1,6 @@
 """
 Purging a cache in front of the site (Varnish, a CDN) through Wagtail's frontend cache, from
-the environment (FRONTEND_CACHE_PURGE_URL, CLOUDFLARE_ZONE_ID; clinic.settings.base).
+the environment (FRONTEND_CACHE_PURGE_URL, CLOUDFLARE_ZONE_ID; clinic.settings.caching).
 
 Wagtail purges a page's own addresses when it is published or unpublished. Any change can show
 on other pages too (menus, cards, lists), which the site's own page cache handles with one
