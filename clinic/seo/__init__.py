@@ -1,0 +1,1 @@
+"""What search engines read: a page's meta and JSON-LD graph, the sitemap, language links."""
