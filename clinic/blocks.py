@@ -128,12 +128,13 @@ class InsurancePlansBlock(blocks.StructBlock):
         preview_value = {"heading": "Insurance plans we accept"}
 
     def get_searchable_content(self, value):
-        """The plan names, so that a search for “Medicare” finds the page that lists them."""
+        """The plan names (in both languages), so that a search for “Medicare” finds the page."""
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             return [value["heading"]]
         plans = ClinicSettings.for_site(site).insurance_plans.all()
-        return [value["heading"], *(plan.name for plan in plans)]
+        names = [name for plan in plans for name in (plan.name, plan.name_es) if name]
+        return [value["heading"], *names]
 
 
 class PatientFormBlock(blocks.StructBlock):

@@ -7,6 +7,8 @@ Pages are translated in the admin (wagtail-localize); clinic.pages.translations 
 here touches the database: the page cache and the request log use it before Django's apps load.
 """
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.utils import translation
 
@@ -64,3 +66,25 @@ def in_reader_language(obj, name):
         if twin:
             return twin
     return getattr(obj, name)
+
+
+class Wording(NamedTuple):
+    """A text and the language it is in, "" when that is the reader's (nothing to mark)."""
+
+    text: str
+    language: str = ""
+
+    def __str__(self):
+        return self.text
+
+
+def wording_in_reader_language(obj, name):
+    """
+    in_reader_language(obj, name) with its language: a list item site admins name in English
+    and, optionally, in Spanish (an insurance plan) falls back to the English, marked as such.
+    """
+    language = translation.get_language()
+    if language == DEFAULT_LANGUAGE:
+        return Wording(getattr(obj, name))
+    twin = getattr(obj, f"{name}_{language}", "")
+    return Wording(twin) if twin else Wording(getattr(obj, name), DEFAULT_LANGUAGE)

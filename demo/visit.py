@@ -57,8 +57,8 @@ class VisitPagesMixin:
         if clinic_settings.insurance_updated_on or clinic_settings.insurance_plans.exists():
             return
         clinic_settings.insurance_plans = [
-            InsurancePlan(kind=kind, name=name, sort_order=order)
-            for order, (kind, name) in enumerate(plans)
+            InsurancePlan(kind=kind, name=name, name_es=name_es, sort_order=order)
+            for order, (kind, name, name_es) in enumerate(plans)
         ]
         clinic_settings.save()
         self.report.add(clinic_settings)

@@ -14,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, get_page_models
 from wagtail.search.index import insert_or_update_object
 
+from ..i18n import wording_in_reader_language
+
 
 class PlanKind(models.TextChoices):
     # Patients look for their plan under the kind of cover they have; listed in this order.
@@ -31,6 +33,15 @@ class InsurancePlan(Orderable):
     name = models.CharField(
         max_length=120,
         help_text="The plan as patients know it, as on their card, e.g. “Blue Cross Blue Shield PPO”.",
+    )
+    name_es = models.CharField(
+        "Spanish name",
+        max_length=120,
+        blank=True,
+        help_text=(
+            "Optional. Nombre en español: the name Spanish pages show, e.g. “Medicaid del "
+            "estado”. Left empty, they show the English name, marked as English."
+        ),
     )
     kind = models.CharField(
         max_length=20,
@@ -68,10 +79,13 @@ def note_insurance_changes(clinic_settings):
 
 
 def plan_groups(plans):
-    """[(heading, [plan names])...] in the reader's language, by kind, in the order admins set."""
+    """
+    [(heading, [plan names])...] in the reader's language, by kind, in the order admins set:
+    each name a Wording, the Spanish one on Spanish pages where admins gave one.
+    """
     by_kind = {}
     for plan in plans:
-        by_kind.setdefault(plan.kind, []).append(plan.name)
+        by_kind.setdefault(plan.kind, []).append(wording_in_reader_language(plan, "name"))
     return [
         (gettext(kind.label), by_kind[kind.value]) for kind in PlanKind if kind.value in by_kind
     ]

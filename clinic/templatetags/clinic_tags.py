@@ -83,15 +83,18 @@ def lang_of(page):
     return ""
 
 
-@register.simple_tag
-def lang_of_clinic_details():
+@register.filter
+def wording(value):
     """
-    ` lang="en"` on a page in another language for what site admins write once, in the site's
-    own language, in the clinic's details (an insurance plan's name, as on the patient's card).
+    A clinic.i18n.Wording as HTML: an English fallback on a Spanish page in its own
+    <span lang="en">, followed by “(en inglés)” outside it (WCAG 3.1.2); plain text otherwise.
     """
-    if translation.get_language() != DEFAULT_LANGUAGE:
-        return format_html(' lang="{}"', DEFAULT_LANGUAGE)
-    return ""
+    language = getattr(value, "language", "")
+    if not language or language == translation.get_language():
+        return str(value)
+    return format_html(
+        '<span lang="{}">{}</span> {}', language, str(value), note_for_language(language)
+    )
 
 
 @register.filter

@@ -1,0 +1,70 @@
+"""
+The lists site admins keep in the clinic's details (the insurance plans) in Spanish on Spanish
+pages: the Spanish name an admin gives, else the English one marked as English.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.urls import reverse
+
+from clinic.models import ClinicSettings
+from tests.conftest import sign_in
+from tests.editor import clinic_details_form
+
+
+pytestmark = pytest.mark.django_db
+
+INSURANCE_ES = "/es/su-visita/seguros-y-facturacion/"
+
+
+def plan_items(client):
+    response = client.get(INSURANCE_ES)
+    assert response.status_code == 200
+    section = BeautifulSoup(response.content, "html.parser").select_one("section.insurance")
+    return section.select("ul.insurance__plans li")
+
+
+def test_the_spanish_insurance_page_names_the_plans_in_spanish(client):
+    names = [" ".join(item.get_text(" ", strip=True).split()) for item in plan_items(client)]
+    assert "Planes Medicare Advantage de Example Health" in names
+    assert "Medicaid del estado (ejemplo)" in names
+    assert "Example Health HMO (con referido)" in names
+    assert "Compensación al trabajador (ejemplo)" in names
+    assert not any("(en inglés)" in name for name in names)
+    # The English page keeps the names as on the patient's card.
+    english = client.get("/your-visit/insurance-and-billing/").content.decode()
+    assert "State Medicaid (example)" in english and "Medicaid del estado" not in english
+
+
+def test_a_site_admin_names_a_plan_in_spanish_and_one_without_shows_in_english(client, site_admin):
+    clinic = ClinicSettings.objects.get()
+    sign_in(client, site_admin)
+    plans = [
+        {"id": plan.pk, "name": plan.name, "name_es": plan.name_es, "kind": plan.kind}
+        for plan in clinic.insurance_plans.all()
+    ]
+    plans += [
+        {"name": "Zephyr Health Alliance", "name_es": "", "kind": "private"},
+        {
+            "name": "Veterans Community Care",
+            "name_es": "Atención comunitaria para veteranos",
+            "kind": "other",
+        },
+    ]
+    edit = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+    form = client.get(edit).content.decode()
+    assert "Spanish name" in form and "Nombre en español" in form
+    hours = [
+        {"id": row.pk, "weekday": row.weekday, "opens": "08:00", "closes": "17:00"}
+        for row in clinic.hours.order_by("weekday")
+    ]
+    response = client.post(edit, clinic_details_form(clinic, hours, plans=plans))
+    assert response.status_code == 302
+
+    items = {" ".join(item.get_text(" ", strip=True).split()): item for item in plan_items(client)}
+    assert "Atención comunitaria para veteranos" in items
+    untranslated = items["Zephyr Health Alliance (en inglés)"]
+    # Only the name is marked as English; the note is Spanish.
+    assert untranslated.select_one("span[lang=en]").get_text() == "Zephyr Health Alliance"
+    assert untranslated.get("lang") is None
