@@ -3,7 +3,9 @@
 from wagtail.admin.panels import Panel
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from clinic.pages import readability_es
 from clinic.pages.readability import PLAIN_LANGUAGE_GRADE, page_reading
+from clinic.pages.translations import language_of_page
 
 
 class LinkedPagesPanel(Panel):
@@ -43,13 +45,19 @@ class LinkedPagesPanel(Panel):
 class ReadingLevelPanel(Panel):
     """
     Read-only: the reading grade of the page as last saved (see clinic.pages.readability), with a
-    warning above grade 8. Shown at the top of the Content tab of page types with prose.
+    warning above grade 8. Shown at the top of the Content tab of page types with prose. A
+    Spanish page gets its Spanish measure instead (clinic.pages.readability_es).
     """
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "clinic/admin/reading_level_panel.html"
 
         def get_context_data(self, parent_context=None):
+            if language_of_page(self.instance) == "es":
+                return {
+                    **super().get_context_data(parent_context),
+                    **spanish_reading_context(self.instance),
+                }
             context = super().get_context_data(parent_context)
             reading = page_reading(self.instance)
             context["reading"] = reading
@@ -57,3 +65,16 @@ class ReadingLevelPanel(Panel):
             if reading.sentences:
                 context["words_per_sentence"] = round(reading.words / reading.sentences)
             return context
+
+
+def spanish_reading_context(page):
+    """What clinic/admin/spanish_reading.html shows for a Spanish page."""
+    reading = readability_es.page_reading(page)
+    context = {
+        "spanish_reading": reading,
+        "target": readability_es.PLAIN_LANGUAGE_SCORE,
+        "scale": readability_es.SCALE_LINE,
+    }
+    if reading.sentences:
+        context["words_per_sentence"] = round(reading.words / reading.sentences)
+    return context
