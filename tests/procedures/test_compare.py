@@ -193,10 +193,12 @@ def test_the_appointment_link_carries_the_procedures_to_the_front_desk(client, s
     assert link == f"/es/appointments/request/?compare={spanish.pk},{kyphoplasty.pk}"
     form = soup(client.get(link))
     note = " ".join(form.select_one(".related-note").get_text(" ", strip=True).split())
+    # The procedure not yet translated is marked as English.
     assert note == (
         "Pregunta por los procedimientos que comparó: Inyección facetaria lumbar , "
-        "Kyphoplasty (en inglés) ."
+        "Kyphoplasty (en inglés)"
     )
+    assert form.select_one(".related-note span[lang=en]").get_text() == "Kyphoplasty"
     hidden = form.select_one("input[name=compared]")["value"]
     assert hidden == f"{spanish.pk},{kyphoplasty.pk}"
     response = client.post("/es/appointments/request/", {**PATIENT, "compared": hidden})
