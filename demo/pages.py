@@ -87,7 +87,12 @@ class ContentPagesMixin:
                     if key in exception
                 }
                 exceptions.append(
-                    LocationOpeningException(date=date, reason=exception["reason"], **times)
+                    LocationOpeningException(
+                        date=date,
+                        reason=exception["reason"],
+                        reason_es=exception.get("reason_es", ""),
+                        **times,
+                    )
                 )
             self.child(index, LocationPage, hours=hours, exceptions=exceptions, **data)
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from clinic import times_of_day
+from clinic.i18n import wording_in_reader_language
 from clinic.models.mixins import lines
 
 
@@ -199,11 +200,17 @@ class OpeningException(models.Model):
 
     date = models.DateField()
     reason = models.CharField(max_length=80, help_text="e.g. “Thanksgiving Day”.")
+    reason_es = models.CharField(
+        "reason in Spanish",
+        max_length=80,
+        blank=True,
+        help_text="Optional. En español, e.g. “Día de Acción de Gracias”; else Spanish pages show the English.",
+    )
     opens = models.TimeField(null=True, blank=True, help_text="Leave empty if closed all day.")
     closes = models.TimeField(null=True, blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("reason")]),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("reason"), FieldPanel("reason_es")]),
         FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
     ]
 
@@ -222,6 +229,11 @@ class OpeningException(models.Model):
     @property
     def spans(self):
         return ((self.opens, self.closes),) if self.opens else ()
+
+    @property
+    def reason_wording(self):
+        """The reason in the reader's language, the English one marked as such (clinic.i18n)."""
+        return wording_in_reader_language(self, "reason")
 
 
 def _opens_when(date, today, time):
@@ -258,7 +270,10 @@ def opening_status(rows, exceptions, now):
             return {"is_open": True, "text": text}
     closed = gettext("Closed now")
     if today in by_date and not by_date[today].spans:
-        closed = gettext("Closed today (%(reason)s)") % {"reason": by_date[today].reason}
+        reason = by_date[today].reason_wording
+        # An English reason stays out of a Spanish sentence: "Cerrado hoy" alone then.
+        if not reason.language:
+            closed = gettext("Closed today (%(reason)s)") % {"reason": reason}
     for offset in range(15):
         date = today + datetime.timedelta(days=offset)
         for opens, _closes in spans_on(date):

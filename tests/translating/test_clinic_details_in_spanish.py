@@ -1,14 +1,21 @@
 """
-The lists site admins keep in the clinic's details (the insurance plans) in Spanish on Spanish
-pages: the Spanish name an admin gives, else the English one marked as English.
+The lists site admins keep in the clinic's details (the insurance plans, a location's days with
+different hours) in Spanish on Spanish pages: the Spanish name an admin gives, else the English
+one marked as English.
 """
+
+import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 
 from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Locale
 
 from clinic.models import ClinicSettings
+from locations.models import LocationOpeningException, LocationPage
 from tests.conftest import sign_in
 from tests.editor import clinic_details_form
 
@@ -68,3 +75,29 @@ def test_a_site_admin_names_a_plan_in_spanish_and_one_without_shows_in_english(c
     # Only the name is marked as English; the note is Spanish.
     assert untranslated.select_one("span[lang=en]").get_text() == "Zephyr Health Alliance"
     assert untranslated.get("lang") is None
+
+
+def test_days_with_different_hours_are_named_in_spanish_where_admins_gave_a_name(client):
+    english = LocationPage.objects.filter(locale__language_code="en").first()
+    today = timezone.localdate()
+    english.exceptions.all().delete()
+    english.exceptions.create(date=today, reason="Founders' Day", reason_es="Día del fundador")
+    english.exceptions.create(date=today + datetime.timedelta(days=2), reason="Staff training")
+    spanish = english.copy_for_translation(Locale.objects.get(language_code="es"))
+    spanish.save_revision().publish()
+
+    response = client.get(spanish.url)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "Cerrado hoy (Día del fundador)" in page.select_one(".open-status").get_text()
+    days = page.select(".exception-list li")
+    assert "Día del fundador: cerrado" in days[0].get_text()
+    assert days[1].select_one("span[lang=en]").get_text() == "Staff training"
+    assert "Staff training (en inglés): cerrado" in days[1].get_text()
+
+    # Closed today for a reason given only in English: the Spanish sentence leaves it out.
+    LocationOpeningException.objects.filter(date=today).update(reason_es="")
+    status = BeautifulSoup(client.get(spanish.url).content, "html.parser").select_one(
+        ".open-status"
+    )
+    assert "Cerrado hoy" in status.get_text() and "Founders" not in status.get_text()
