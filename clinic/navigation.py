@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from clinic.caching.content_cache import remember
 from clinic.models import ClinicSettings
-from clinic.pages.translations import in_language, language_of_page
+from clinic.pages.translations import in_language, language_note, language_of_page
 
 
 def cached_for_site(name, site, build):
@@ -26,7 +26,7 @@ def get_clinic_settings(site):
 
 def get_navigation(site):
     """
-    {"home": url, "menu": [{"title", "url", "path"}...], "sections": {"procedureindexpage": …},
+    {"home": url, "menu": [{"title", "url", "path"[, "lang", "note"]}...], "sections": {…},
     "patient_pages": [{"key", "title", "url"}...]}:
     the English home page's live children that are shown in menus, and the index pages by type,
     each in the active language where translated (clinic.pages.translations); the home in that
@@ -56,6 +56,9 @@ def get_navigation(site):
                 "path": page.url_path,
                 "language": language_of_page(page),
             }
+            # A section not yet translated: the note saying so ("(en inglés)").
+            if note := language_note(language_of_page(page)):
+                link.update(lang=language_of_page(page), note=note)
             if page.show_in_menus:
                 navigation["menu"].append(link)
             navigation["sections"].setdefault(page.content_type.model, link)

@@ -8,6 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from home.models import ContactPage
 from procedures.models import ProcedurePage
 
 
@@ -69,3 +70,15 @@ def test_spanish_pages_write_numbers_as_in_the_united_states(client):
     size = re.search(r"\(PDF, ([\d.,]+) (KB|bytes|MB)\)", words(link))
     assert size, words(link)
     assert "," not in size.group(1)  # "2.5 KB", as US Spanish writes it, not "2,5 KB"
+
+
+def test_the_footer_names_a_contact_page_not_yet_in_spanish_apart(client):
+    spanish = ContactPage.objects.get(locale__language_code="es")
+    footer = soup(client, "/es/").select_one("footer")
+    assert f"{spanish.title}: teléfono, dirección y mapa" in sentence(footer)
+
+    spanish.unpublish()
+    english = ContactPage.objects.get(locale__language_code="en")
+    link = soup(client, "/es/").select_one(f"footer a[href='{english.url}']")
+    assert sentence(link) == f"Teléfono, dirección y mapa: {english.title} (en inglés)"
+    assert link.select_one("span[lang=en]").get_text() == english.title
