@@ -1,6 +1,6 @@
 """
 How hard a Spanish page is to read: the Fernández-Huerta score (Spanish's adaptation of Flesch's
-reading ease), for editors of the Spanish pages; clinic.readability measures the English ones.
+reading ease), for editors of the Spanish pages; clinic.pages.readability measures the English ones.
 
     score = 206.84 − 0.60 × syllables per 100 words − 1.02 × words per sentence
 

@@ -1,7 +1,7 @@
 from django import template
 
-from clinic.panels import spanish_reading_context
-from clinic.translations import language_of_page
+from clinic.pages.panels import spanish_reading_context
+from clinic.pages.translations import language_of_page
 
 
 register = template.Library()
