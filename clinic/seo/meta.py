@@ -8,7 +8,6 @@ breadcrumbs from the same data, so the two cannot disagree.
 """
 
 import json
-import logging
 from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -19,11 +18,11 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from wagtail.images.models import SourceImageIOError
 from wagtail.models import Locale, Site, get_page_models
 
 from clinic.i18n import COUNTRY
 from clinic.navigation import cached_for_site, get_clinic_settings
+from clinic.renditions import rendition_or_none
 from clinic.pages.schema_org import (
     LOGO,
     breadcrumb_node,
@@ -33,9 +32,6 @@ from clinic.pages.schema_org import (
     web_page_node,
 )
 from clinic.seo.language_links import add_languages
-
-
-logger = logging.getLogger(__name__)
 
 
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-82"
@@ -137,16 +133,12 @@ def breadcrumb_trail(context):
 
 def sharing_rendition(image):
     """
-    The 1200 × 630 sharing rendition of `image`, or None when its original cannot be read (a
-    file missing, storage unreachable): the page is shown without a sharing image, not a 500.
+    The 1200 × 630 sharing rendition of `image`, or None when it cannot be made (its original
+    missing, storage unreachable or full): the page is shown without a sharing image, not a 500.
     """
     if image is None:
         return None
-    try:
-        return image.get_rendition(SOCIAL_IMAGE_SPEC)
-    except SourceImageIOError:
-        logger.warning("No sharing image: the original of image %s cannot be read", image.pk)
-        return None
+    return rendition_or_none(image, SOCIAL_IMAGE_SPEC)
 
 
 def page_meta(context):
