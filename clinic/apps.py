@@ -25,7 +25,9 @@ class ClinicConfig(AppConfig):
         from clinic.operations import checks  # noqa: F401 (registers the checks; loads Site)
         from clinic.signal_handlers import register_signal_handlers  # connects to the models
         from clinic.times_of_day import use_in_the_admin  # Wagtail's admin forms load models
+        from clinic.operations.query_deadline import watch_queries  # needs the settings
 
         register_signal_handlers()
+        watch_queries()
         use_in_the_admin()
         post_migrate.connect(apply_site_url, sender=self, dispatch_uid="clinic_apply_site_url")

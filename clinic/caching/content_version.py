@@ -31,10 +31,13 @@ ROW = 1  # the table's one row
 
 # The token as this process last read it, and when (time.monotonic(); None: read it again); the
 # one before it; and when reading it last failed (None once it succeeds again).
-_memo = {"token": None, "read_at": None, "previous": None, "failed_at": None}
+_memo = {"token": None, "read_at": None, "previous": None, "failed_at": None, "failures": 0}
 _memo_lock = threading.Lock()
-# While the database does not answer, it is asked again at most this often per process.
+# While the database does not answer, it is asked again after RETRY_SECONDS, then twice as long
+# each time up to RETRY_MAX_SECONDS: one that hangs costs a cached page one wait (a connect
+# timeout or a query deadline, clinic.query_deadline) in that time, not one each second.
 RETRY_SECONDS = 1.0
+RETRY_MAX_SECONDS = 16.0
 
 
 def versions():
@@ -65,21 +68,23 @@ def current_version():
     now = time.monotonic()
     with _memo_lock:
         token, read_at, failed_at = _memo["token"], _memo["read_at"], _memo["failed_at"]
+        retry = min(RETRY_SECONDS * 2 ** max(_memo["failures"] - 1, 0), RETRY_MAX_SECONDS)
     if read_at is not None and now - read_at < settings.PAGE_CACHE_VERSION_SECONDS:
         return token
-    if failed_at is not None and now - failed_at < RETRY_SECONDS:
+    if failed_at is not None and now - failed_at < retry:
         return token
     try:
         found = read_token()
     except DatabaseError:
         logger.warning("The content version could not be read; using the last one", exc_info=True)
         with _memo_lock:
-            _memo["failed_at"] = now
+            _memo["failed_at"] = time.monotonic()
+            _memo["failures"] += 1
         return token
     with _memo_lock:
         if _memo["token"] not in (None, found):
             _memo["previous"] = _memo["token"]
-        _memo.update(token=found, read_at=now, failed_at=None)
+        _memo.update(token=found, read_at=now, failed_at=None, failures=0)
     return found
 
 
@@ -98,7 +103,7 @@ def forget(everything=False):
     with _memo_lock:
         _memo["read_at"] = None
         if everything:
-            _memo.update(token=None, previous=None, failed_at=None)
+            _memo.update(token=None, previous=None, failed_at=None, failures=0)
 
 
 def bump():

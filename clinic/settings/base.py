@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from django.utils.csp import CSP
 
 from clinic.settings.caching import *  # the caches and the page cache
-from clinic.settings.database import database_from_environment
+from clinic.settings.database import POSTGRESQL, database_from_environment, query_deadline
 from clinic.settings.logs import *  # logs for operators
 from clinic.settings.mail import *  # e-mail and background tasks
 from clinic.settings.media import s3_media
@@ -162,9 +162,11 @@ TEMPLATES = [
 
 # Database: an SQLite file unless DATABASE_URL names another (PostgreSQL in production and CI).
 DATABASES = {"default": database_from_environment(os.environ, BASE_DIR)}  # .database
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == POSTGRESQL:
     # PostgreSQL's full-text search for Wagtail's database search backend.
     INSTALLED_APPS.append("django.contrib.postgres")
+# Seconds a query to PostgreSQL may go unanswered before its connection is cut (.database).
+DATABASE_QUERY_DEADLINE = query_deadline(os.environ)
 
 # English at / as always, Spanish under /es/ (clinic.urls). Pages are translated in the admin
 # with wagtail-localize; the site's own words come from locale/<language>/LC_MESSAGES/django.po,

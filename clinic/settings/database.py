@@ -14,6 +14,9 @@ SQLITE_OPTIONS = {
 }
 
 
+POSTGRESQL = "clinic.postgresql"
+
+
 def database_from_environment(environ, base_dir):
     """DATABASE_URL's database, or an SQLite file beside manage.py."""
     database = dj_database_url.config(
@@ -26,6 +29,27 @@ def database_from_environment(environ, base_dir):
     elif database["ENGINE"] == "django.db.backends.postgresql":
         # A PostgreSQL that does not answer costs a request a few seconds, not a worker for
         # ever: the page cache serves what it has meanwhile (clinic.caching.page_cache).
+        # A query PostgreSQL works on too long ends after DATABASE_STATEMENT_TIMEOUT seconds
+        # (0: never); one it never answers, at query_deadline() (clinic.operations.query_deadline).
         timeout = int(environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
-        database["OPTIONS"] = {"connect_timeout": timeout, **database.get("OPTIONS", {})}
+        options = {"connect_timeout": timeout, **database.get("OPTIONS", {})}
+        milliseconds = round(statement_timeout(environ) * 1000)
+        given = options.get("options", "")
+        options["options"] = f"{given} -c statement_timeout={milliseconds}".strip()
+        database["OPTIONS"] = options
+        database["ENGINE"] = POSTGRESQL  # Django's, with its health check under the deadline
     return database
+
+
+def statement_timeout(environ):
+    return float(environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
+
+
+def query_deadline(environ):
+    """
+    Seconds after which a query PostgreSQL has not answered is given up by the client (None:
+    never): a few seconds past statement_timeout, time for PostgreSQL's own error to arrive.
+    """
+    if not statement_timeout(environ):
+        return None
+    return statement_timeout(environ) + float(environ.get("DATABASE_DEADLINE_MARGIN", "3"))

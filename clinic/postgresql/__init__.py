@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend with its connection health check under the query deadline."""

@@ -1,0 +1,151 @@
+"""
+A PostgreSQL that accepts queries and never answers (a proxy or network path that stops
+forwarding), with a real server in front: a page the server had cached is still served, any
+other gets the 503 page within the query deadline (clinic.query_deadline) plus two seconds, and
+once the database answers again the site does too, without a restart.
+
+PostgreSQL only, and slow (a database of its own with the demo clinic): marked `fault`, which
+`make test` leaves out and `.ci/run` runs once, on PostgreSQL.
+"""
+
+import contextlib
+import select
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from django.db import connection
+
+from tests.conftest import free_port
+from tests.servers import demo_database, server_environment, wsgi_server
+
+
+pytestmark = [
+    pytest.mark.fault,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only"),
+]
+
+UPSTREAM = ("127.0.0.1", 5432)
+DATABASE = "clinic_hang_test"
+STATEMENT_TIMEOUT = 1
+DEADLINE = STATEMENT_TIMEOUT + 2  # DATABASE_DEADLINE_MARGIN
+CONNECT_TIMEOUT = 2
+CACHED = "/procedures/"
+UNCACHED = ["/conditions/", "/physicians/", "/news/"]
+
+
+class HangingProxy:
+    """A TCP proxy to PostgreSQL that can hang: it goes on reading, and forwards nothing."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.hanging = threading.Event()
+        self.stopped = threading.Event()
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(64)
+        self.listener.settimeout(0.1)
+        self.acceptor = threading.Thread(target=self.accept, daemon=True)
+        self.acceptor.start()
+
+    def accept(self):
+        while not self.stopped.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            server = socket.create_connection(UPSTREAM)
+            threading.Thread(target=self.pipe, args=(client, server), daemon=True).start()
+
+    def pipe(self, client, server):
+        sockets = [client, server]
+        try:
+            while not self.stopped.is_set():
+                readable, _, _ = select.select(sockets, [], [], 0.2)
+                for sock in readable:
+                    data = sock.recv(65536)
+                    if not data:
+                        return
+                    if not self.hanging.is_set():
+                        (server if sock is client else client).sendall(data)
+        except OSError:
+            return
+        finally:
+            for sock in sockets:
+                with contextlib.suppress(OSError):
+                    sock.close()
+
+    def stop(self):
+        self.stopped.set()
+        self.acceptor.join()
+        self.listener.close()
+
+
+@pytest.fixture(scope="module")
+def site_behind_proxy(tmp_path_factory):
+    proxy = HangingProxy()
+    environment = server_environment(
+        DJANGO_SETTINGS_MODULE="clinic.settings.dev",
+        DEBUG="false",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{proxy.port}/{DATABASE}",
+        DATABASE_STATEMENT_TIMEOUT=str(STATEMENT_TIMEOUT),
+        DATABASE_DEADLINE_MARGIN=str(DEADLINE - STATEMENT_TIMEOUT),
+        DATABASE_CONNECT_TIMEOUT=str(CONNECT_TIMEOUT),
+        DATABASE_CONN_MAX_AGE="60",  # as in production: connections kept between requests
+        REDIS_URL=f"redis://127.0.0.1:{free_port()}/0",  # none: each process's own copies
+        CLINIC_PHONE="(555) 010-0199",
+    )
+    log = tmp_path_factory.mktemp("hang") / "server.log"
+    with (
+        demo_database(DATABASE, environment),
+        wsgi_server(free_port(), environment, log) as address,
+    ):
+        yield address, proxy, log
+    proxy.stop()
+
+
+def visit(base, path):
+    """(status, seconds taken, page)."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310
+            status, page = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        status, page = error.code, error.read().decode()
+    return status, time.monotonic() - started, page
+
+
+def test_a_database_that_never_answers_costs_503s_within_the_deadline(site_behind_proxy):
+    base, proxy, log = site_behind_proxy
+    assert visit(base, CACHED)[0] == 200  # built and kept
+    # The content version is read again after half a second (PAGE_CACHE_VERSION_SECONDS), on
+    # the connection the server keeps open for it: that read is the first to meet the hang.
+    time.sleep(0.6)
+    assert visit(base, CACHED)[0] == 200
+    time.sleep(0.6)
+
+    proxy.hanging.set()
+    status, seconds, page = visit(base, CACHED)
+    assert status == 200 and "Sacroiliac joint injection" in page
+    # One wait, not a worker lost: the kept connection's health check is cut at the deadline,
+    # then Django tries a new connection once, which times out.
+    assert seconds < DEADLINE + CONNECT_TIMEOUT + 1
+    # Then the process knows the database is unreachable: cached pages come at once.
+    for _ in range(5):
+        status, seconds, _ = visit(base, CACHED)
+        assert status == 200 and seconds < 1
+    for path in UNCACHED:
+        status, seconds, page = visit(base, path)
+        assert status == 503 and seconds < DEADLINE + 2
+        assert "(555) 010-0199" in page  # the outage page, with the phone number
+    assert "passed its deadline" in log.read_text()
+
+    proxy.hanging.clear()
+    for path in UNCACHED:
+        assert visit(base, path)[0] == 200  # no restart needed
+    assert visit(base, CACHED)[0] == 200
