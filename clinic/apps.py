@@ -23,9 +23,9 @@ class ClinicConfig(AppConfig):
     def ready(self):
         # Imported here, each: the models they load come after the app configs.
         from clinic.operations import checks  # noqa: F401 (registers the checks; loads Site)
+        from clinic.operations.query_deadline import watch_queries  # needs the settings
         from clinic.signal_handlers import register_signal_handlers  # connects to the models
         from clinic.times_of_day import use_in_the_admin  # Wagtail's admin forms load models
-        from clinic.operations.query_deadline import watch_queries  # needs the settings
 
         register_signal_handlers()
         watch_queries()

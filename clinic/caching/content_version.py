@@ -35,7 +35,7 @@ _memo = {"token": None, "read_at": None, "previous": None, "failed_at": None, "f
 _memo_lock = threading.Lock()
 # While the database does not answer, it is asked again after RETRY_SECONDS, then twice as long
 # each time up to RETRY_MAX_SECONDS: one that hangs costs a cached page one wait (a connect
-# timeout or a query deadline, clinic.query_deadline) in that time, not one each second.
+# timeout or a query deadline, clinic.operations.query_deadline) in that time, not one each second.
 RETRY_SECONDS = 1.0
 RETRY_MAX_SECONDS = 16.0
 

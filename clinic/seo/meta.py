@@ -22,7 +22,7 @@ from wagtail.models import Locale, Site, get_page_models
 
 from clinic.i18n import COUNTRY
 from clinic.navigation import cached_for_site, get_clinic_settings
-from clinic.renditions import rendition_or_none
+from clinic.pages.renditions import rendition_or_none
 from clinic.pages.schema_org import (
     LOGO,
     breadcrumb_node,

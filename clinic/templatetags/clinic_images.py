@@ -1,6 +1,6 @@
 """
 Wagtail's {% image %}, {% srcset_image %} and {% picture %} (same syntax, same HTML), except
-that an image whose renditions cannot be made (clinic.renditions) is left out of the page, or
+that an image whose renditions cannot be made (clinic.pages.renditions) is left out of the page, or
 shows its alt text, instead of a broken picture or a 500. Templates load this library in place
 of wagtailimages_tags.
 """
@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from wagtail.images.models import Picture, ResponsiveImage
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
 
-from clinic.renditions import rendition_or_none, renditions_or_none
+from clinic.pages.renditions import rendition_or_none, renditions_or_none
 
 
 register = template.Library()

@@ -1,7 +1,7 @@
 """
 A PostgreSQL that accepts queries and never answers (a proxy or network path that stops
 forwarding), with a real server in front: a page the server had cached is still served, any
-other gets the 503 page within the query deadline (clinic.query_deadline) plus two seconds, and
+other gets the 503 page within the query deadline (clinic.operations.query_deadline) plus two seconds, and
 once the database answers again the site does too, without a restart.
 
 PostgreSQL only, and slow (a database of its own with the demo clinic): marked `fault`, which

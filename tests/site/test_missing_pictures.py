@@ -68,7 +68,7 @@ def test_pages_whose_original_images_are_missing_show_without_them(
     client, pages_as_usual, settings, tmp_path, caplog
 ):
     renditions_to_be_made()
-    with caplog.at_level(logging.ERROR, logger="clinic.renditions"):
+    with caplog.at_level(logging.ERROR, logger="clinic.pages.renditions"):
         settings.MEDIA_ROOT = tmp_path  # the same files' names, none of them there
         assert_shown_without_pictures(client, pages_as_usual)
     missing = [record.getMessage() for record in caplog.records]
