@@ -10,10 +10,12 @@ The two caches (settings.CACHES; the whole design is in docs/architecture.md, "C
   round trip after its first use, and with Redis gone each process goes on serving its own.
 
 Redis is an optimisation, never a dependency (ResilientRedisCache). When Redis refuses a
-connection or does not answer within its timeouts (0.5 s, see settings), each operation
-answers as if the cache were empty (a miss; writes are dropped), a warning is logged, and
+connection or does not answer within its timeouts (0.5 s, see settings), a warning is logged and
 Redis is left alone for RETRY_SECONDS, so a dead or hanging Redis costs at most one timeout
-every half minute per process, not one per cache call.
+every half minute per process, not one per cache call. Meanwhile each process keeps what it
+writes to "default" in its own memory for at most FALLBACK_SECONDS (Wagtail's site root paths
+and image renditions live there: without them every link on a page costs two queries); counts
+(incr) are not kept, so rate limits let requests through rather than count per process.
 """
 
 import logging
@@ -32,6 +34,7 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 30
+FALLBACK_SECONDS = 10
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
@@ -72,11 +75,18 @@ redis_down = RedisDown()
 
 
 class ResilientRedisCache(RedisCache):
-    """Django's Redis cache, answering as an empty cache while Redis is unavailable."""
+    """
+    Django's Redis cache; while Redis is unavailable, this process's own short-lived copies
+    (FALLBACK_SECONDS) stand in for it.
+    """
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self.location = str(server)
+        self.fallback = LocMemCache(
+            f"fallback-{self.location}",
+            {"TIMEOUT": FALLBACK_SECONDS, "OPTIONS": {"MAX_ENTRIES": 1_000}},
+        )
 
     def guarded(self, operation, when_down):
         """operation(), or when_down() while Redis is unavailable."""
@@ -88,42 +98,61 @@ class ResilientRedisCache(RedisCache):
             redis_down.went_down(self.location, error)
             return when_down()
 
+    @staticmethod
+    def kept_briefly(timeout):
+        """How long this process keeps an entry for itself while Redis is unavailable."""
+        if timeout is DEFAULT_TIMEOUT or timeout is None:
+            return FALLBACK_SECONDS
+        return min(timeout, FALLBACK_SECONDS)
+
     def get(self, key, default=None, version=None):
         return self.guarded(
-            lambda: super(ResilientRedisCache, self).get(key, default, version), lambda: default
+            lambda: super(ResilientRedisCache, self).get(key, default, version),
+            lambda: self.fallback.get(key, default, version),
         )
 
     def get_many(self, keys, version=None):
-        return self.guarded(lambda: super(ResilientRedisCache, self).get_many(keys, version), dict)
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).get_many(keys, version),
+            lambda: self.fallback.get_many(keys, version),
+        )
 
     def has_key(self, key, version=None):
-        return self.guarded(lambda: super(ResilientRedisCache, self).has_key(key, version), bool)
+        return self.guarded(
+            lambda: super(ResilientRedisCache, self).has_key(key, version),
+            lambda: self.fallback.has_key(key, version),
+        )
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(
-            lambda: super(ResilientRedisCache, self).add(key, value, timeout, version), bool
+            lambda: super(ResilientRedisCache, self).add(key, value, timeout, version),
+            lambda: self.fallback.add(key, value, self.kept_briefly(timeout), version),
         )
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         self.guarded(
-            lambda: super(ResilientRedisCache, self).set(key, value, timeout, version), bool
+            lambda: super(ResilientRedisCache, self).set(key, value, timeout, version),
+            lambda: self.fallback.set(key, value, self.kept_briefly(timeout), version),
         )
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(
             lambda: super(ResilientRedisCache, self).set_many(data, timeout, version),
-            lambda: list(data),
+            lambda: self.fallback.set_many(data, self.kept_briefly(timeout), version),
         )
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(
-            lambda: super(ResilientRedisCache, self).touch(key, timeout, version), bool
+            lambda: super(ResilientRedisCache, self).touch(key, timeout, version),
+            lambda: self.fallback.touch(key, self.kept_briefly(timeout), version),
         )
 
     def delete(self, key, version=None):
+        self.fallback.delete(key, version)
         return self.guarded(lambda: super(ResilientRedisCache, self).delete(key, version), bool)
 
     def delete_many(self, keys, version=None):
+        self.fallback.delete_many(keys, version)
         self.guarded(lambda: super(ResilientRedisCache, self).delete_many(keys, version), bool)
 
     def incr(self, key, delta=1, version=None):
@@ -135,6 +164,7 @@ class ResilientRedisCache(RedisCache):
         )
 
     def clear(self):
+        self.fallback.clear()
         self.guarded(lambda: super(ResilientRedisCache, self).clear(), bool)
 
 

@@ -3,11 +3,13 @@
 import pytest
 
 from django.db import connection, transaction
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.test.utils.wagtail_factories import ImageFactory
 
 from clinic.caching import content_version
+from clinic.caching.cache import redis_down
 from clinic.factories import SpecialtyFactory
 from clinic.models import BodyRegion
 from conditions.factories import ConditionPageFactory
@@ -20,6 +22,7 @@ from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.factories import ProcedurePageFactory
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.conftest import free_port, redis_caches
 from tests.pages import ALL_PAGES, expected_status
 
 
@@ -246,3 +249,27 @@ def test_query_counts_do_not_grow_with_tenfold_content(client, populated):
     physicians = client.get("/physicians/").content
     assert physicians.count(b'class="physician-card"') == 2 + 2 * 10
     assert physicians.count(b"<picture") == 2 * 10
+
+
+def test_with_redis_refusing_connections_each_page_costs_a_first_view_then_nothing(
+    client, populated, settings
+):
+    """
+    No cliff without Redis: a process builds each page within the budget of the first view
+    after a change (the site-wide facts it keeps itself), then serves its own copy.
+    """
+    settings.PAGE_CACHE = True
+    redis_down.clear()
+    nobody_listens = f"redis://127.0.0.1:{free_port()}/0"
+    try:
+        with override_settings(CACHES=redis_caches(nobody_listens)):
+            for page_type, budget in FIRST_VIEW_BUDGETS.items():
+                url = ALL_PAGES[page_type]
+                assert first_view_queries(client, url) <= budget, page_type
+                with CaptureQueriesContext(connection) as again:
+                    response = client.get(url)
+                assert response["X-Page-Cache"] == "hit", page_type
+                assert len(again) == 0, page_type
+        assert redis_down.is_down(nobody_listens)  # the pages above were built without Redis
+    finally:
+        redis_down.clear()
