@@ -2,7 +2,8 @@
 The demo clinic in Spanish: the home page, the sections of the main menu, the contact and About
 pages in content/spanish.toml, and the procedure and condition pages, one file each in
 content/spanish/procedures/ and content/spanish/conditions/ named after the English page's file,
-written in plain Spanish (same markup and the same structure as the English data).
+written in plain Spanish (same markup and the same structure as the English data). The pages
+under About, the physicians and the news posts are in demo.spanish_more.
 
 Each page is translated as an editor would with wagtail-localize: a translation of the English
 page whose strings are filled in from the Spanish data, then published. Editors can open them in
@@ -35,6 +36,7 @@ from procedures.models import ProcedureIndexPage
 
 from .markup import load_data, load_items_by_name, text_to_blocks
 from .pages import home_page
+from .spanish_more import MoreSpanishPagesMixin
 
 
 SECTIONS = {
@@ -106,7 +108,7 @@ def translate_page(english, spanish, locale):
     return page
 
 
-class SpanishPagesMixin:
+class SpanishPagesMixin(MoreSpanishPagesMixin):
     """For DemoContentLoader: the Spanish pages, each made once and never overwritten."""
 
     def load_spanish(self, home, procedures, conditions):
@@ -114,6 +116,7 @@ class SpanishPagesMixin:
         if spanish is None:
             return
         data = load_data("spanish")
+        figures = data["figures"]
         made = []
 
         def translate(english, build):
@@ -140,7 +143,8 @@ class SpanishPagesMixin:
             )
         for english, build in self.visit_translations(home):
             translate(english, build)
-        figures = data["figures"]
+        for english, build in self.more_spanish_translations(home, figures):
+            translate(english, build)
         for english_slug, fields in load_items_by_name("spanish/procedures").items():
             translate(
                 procedures[english_slug],
