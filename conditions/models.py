@@ -193,13 +193,18 @@ class ConditionPage(
             ),
         }
         if source.pk:  # reverse relations need a saved page; a preview of a new one has none
+            # Only the English pages that point here: their translations keep a copy of the
+            # English relations, and in_language puts each into the reader's language.
             procedures = in_language(
-                source.procedures.live().order_by("title").defer_streamfields()
+                source.procedures.live()
+                .filter(locale_id=source.locale_id)
+                .order_by("title")
+                .defer_streamfields()
             )
             # A test (discography) finds the source of pain and treats nothing: listed apart.
             related["treating_procedures"] = [p for p in procedures if p.purpose != "diagnosis"]
             related["diagnostic_procedures"] = [p for p in procedures if p.purpose == "diagnosis"]
-            physicians = source.physicians
+            physicians = source.physicians.filter(locale_id=source.locale_id)
             related["treating_physicians"] = in_language(
                 physicians.live().for_cards(), physicians.model.objects.for_cards()
             )

@@ -190,7 +190,9 @@ class LocationPage(ChangesWithTheClock, PostalAddressMixin, ListingFieldsMixin, 
         return context
 
     def physicians_here(self):
-        physicians = source_of(self).physicians
+        source = source_of(self)
+        # Only the English profiles: a translation keeps a copy of the English relations.
+        physicians = source.physicians.filter(locale_id=source.locale_id)
         return in_language(physicians.live().for_cards(), physicians.model.objects.for_cards())
 
     def get_schema_org(self, meta, context):

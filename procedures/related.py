@@ -38,6 +38,8 @@ def related_procedures(page):
     links = model.prerequisites.through.objects
     others = (
         model.objects.live()
+        # Not its translations: they keep a copy of the English relations.
+        .filter(locale_id=page.locale_id)
         .defer_streamfields()
         .annotate(
             is_prerequisite=Exists(

@@ -263,7 +263,10 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             posts = self.news_posts.model.objects
             related["news_posts"] = in_language(
                 posts.live()
-                .filter(Q(author=source) | Q(featured_physicians=source))
+                # Only the English posts: a translation keeps a copy of the English relations.
+                .filter(
+                    Q(author=source) | Q(featured_physicians=source), locale_id=source.locale_id
+                )
                 .distinct()
                 .for_cards()[:3],
                 posts.for_cards(),

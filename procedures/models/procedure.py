@@ -269,12 +269,17 @@ class ProcedurePage(
             ):
                 step.procedure = procedure
             related["next_steps"] = steps
-            physicians = source.physicians
+            # Only the English pages that point here: their translations keep a copy of the
+            # English relations, and in_language puts each into the reader's language.
+            physicians = source.physicians.filter(locale_id=source.locale_id)
             related["performing_physicians"] = in_language(
                 physicians.live().for_cards(), physicians.model.objects.for_cards()
             )
             related["related_news"] = in_language(
-                source.news_posts.live().order_by("-date").defer_streamfields()[:3]
+                source.news_posts.live()
+                .filter(locale_id=source.locale_id)
+                .order_by("-date")
+                .defer_streamfields()[:3]
             )
             related["compare_with"] = in_language(suggested_comparisons(source))
             parent = self.get_parent()
