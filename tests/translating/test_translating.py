@@ -137,10 +137,25 @@ def test_an_editor_sends_a_spanish_procedure_to_review_and_a_reviewer_approves_i
     assert "todavía no la ha revisado" not in public
 
 
+def untranslated_procedure():
+    """
+    A live English procedure page that has no translation yet (every demo procedure has one):
+    a copy of one, as an editor makes a new page from an existing one.
+    """
+    english = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
+    return english.copy(
+        update_attrs={
+            "slug": "radiofrequency-ablation-knee",
+            "title": "Knee radiofrequency ablation",
+        },
+        keep_live=True,
+    ).specific
+
+
 def test_a_new_translation_starts_as_a_draft_off_the_site_until_it_is_reviewed(
     client, editor, reviewer
 ):
-    english = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
+    english = untranslated_procedure()
     assert not english.get_translations().exists()
     sign_in(client, editor)
     response = client.post(
@@ -233,7 +248,7 @@ def test_only_a_translation_with_a_workflow_is_submitted_and_only_once(client, e
 
 def test_each_other_name_and_each_risk_is_a_string_of_its_own_for_the_translator(client, editor):
     """Lists an editor writes one per line stay separate items in the translation."""
-    english = ProcedurePage.objects.get(slug="radiofrequency-ablation-hip-knee")
+    english = untranslated_procedure()
     assert len(english.other_names) >= 2
     sign_in(client, editor)
     client.post(
