@@ -57,7 +57,7 @@ OTHER_PAGES = {
     ),
     "comparison with a bad choice": "/procedures/compare/?p=no-such-procedure&p=kyphoplasty",
     "spanish procedure comparison": (
-        "/es/procedimientos/compare/?p=inyeccion-facetaria-lumbar&p=kyphoplasty"
+        "/es/procedimientos/compare/?p=inyeccion-facetaria-lumbar&p=cifoplastia"
     ),
     "spanish not found": "/es/no-such-page/",
 }

@@ -60,7 +60,7 @@ def test_physician_page_lists_news_about_them(client):
 
 def test_changing_new_patients_records_when_it_was_checked(client, site_admin):
     sign_in(client, site_admin)
-    physician = PhysicianPage.objects.get(slug="faisal-a-chaudhry")
+    physician = PhysicianPage.objects.get(slug="faisal-a-chaudhry", locale__language_code="en")
     data = editor_form_data(client, physician)
     data["accepting_new_patients"] = ["True"]
     data["action-publish"] = "Publish"

@@ -164,7 +164,7 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
 
     def test_create_news_post(self):
         index = NewsIndexPage.objects.get(locale__language_code="en")
-        physician = PhysicianPage.objects.get(slug="howard-jackson")
+        physician = PhysicianPage.objects.get(slug="howard-jackson", locale__language_code="en")
         data = form_data(
             {
                 "title": "New opening hours",

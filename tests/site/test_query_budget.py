@@ -136,7 +136,7 @@ def add_content(scale):
     regions = list(BodyRegion.objects.all())
     si_injection = ProcedurePage.objects.get(slug="sacroiliac-joint-injection")
     sciatica = ConditionPage.objects.get(slug="sciatica")
-    jackson = PhysicianPage.objects.get(slug="howard-jackson")
+    jackson = PhysicianPage.objects.get(slug="howard-jackson", locale__language_code="en")
     relief_post = NewsPostPage.objects.get(slug="non-surgical-relief-for-spine-pain")
 
     conditions = [

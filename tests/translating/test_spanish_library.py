@@ -199,3 +199,18 @@ def test_quemar_los_nervios_finds_every_radiofrequency_ablation_page(client):
     ]
     assert len(ablations) >= 3
     assert set(found[: len(ablations)]) == set(ablations)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_condition_and_a_procedure_list_each_related_procedure_once(client, language):
+    """Translations keep a copy of the English relations; the lists show each page once."""
+    sections = [
+        (ConditionPage.objects.get(slug="sciatica"), "procedures-heading"),
+        (ProcedurePage.objects.get(slug="epidural-steroid-injections"), "forms-heading"),
+    ]
+    for english, heading in sections:
+        page = english if language == "en" else live_spanish(english)
+        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        section = html.select_one(f'section[aria-labelledby="{heading}"]')
+        titles = [link.get_text(strip=True) for link in section.select("a")]
+        assert titles and len(titles) == len(set(titles)), (page.url, titles)
