@@ -165,7 +165,10 @@ class HomePage(BasePage):
                 if item.procedure and item.procedure.live
             ),
             "care_team": list(Specialty.objects.filter(on_care_team=True)),
-            "care_team_page": self.care_team_page,
+            # The English page is chosen; a reader of Spanish gets its translation if live.
+            "care_team_page": in_language([self.care_team_page])[0]
+            if self.care_team_page
+            else None,
             "body_regions": list(BodyRegion.objects.all()),
             "latest_news": each_in_language(
                 NewsPostPage.objects.live().for_cards(),

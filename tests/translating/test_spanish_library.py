@@ -214,3 +214,10 @@ def test_a_condition_and_a_procedure_list_each_related_procedure_once(client, la
         section = html.select_one(f'section[aria-labelledby="{heading}"]')
         titles = [link.get_text(strip=True) for link in section.select("a")]
         assert titles and len(titles) == len(set(titles)), (page.url, titles)
+
+
+def test_the_spanish_home_page_leads_to_the_spanish_care_team_page(client):
+    page = BeautifulSoup(client.get("/es/").content, "html.parser")
+    link = next(a for a in page.select("main a") if "equipo de atención" in a.get_text())
+    assert link["href"] == "/es/sobre-nosotros/equipo-de-atencion/"
+    assert "(en inglés)" not in link.get_text()
