@@ -34,7 +34,7 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 30
-FALLBACK_SECONDS = 10
+FALLBACK_SECONDS = 30
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
@@ -97,6 +97,10 @@ class ResilientRedisCache(RedisCache):
         except UNAVAILABLE as error:
             redis_down.went_down(self.location, error)
             return when_down()
+
+    def shared_is_down(self):
+        """Whether Redis is being left alone after failing (the health check reports it)."""
+        return redis_down.is_down(self.location)
 
     @staticmethod
     def kept_briefly(timeout):
