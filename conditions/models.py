@@ -176,11 +176,6 @@ class ConditionPage(
     def symptom_list(self):
         return lines(self.symptoms)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept(request, "related", self.related_content))
-        return context
-
     def related_content(self):
         # A translation shows its English page's relations, each page in the reader's language
         # where translated (clinic.pages.translations).

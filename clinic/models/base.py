@@ -87,6 +87,20 @@ class BasePage(Page):
         )
         return restrictions_for(ids)
 
+    def related_content(self):
+        """
+        {name: value} a page type adds to its template's context: its related pages and lists
+        from content alone, kept until content changes (see kept). A page type without
+        relations leaves it out: its pages skip the content cache.
+        """
+        return {}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if type(self).related_content is not BasePage.related_content:
+            context.update(self.kept(request, "related", self.related_content))
+        return context
+
     def kept(self, request, name, compute, *parts):
         """
         compute(), data this page shows that comes from content alone (its related pages,

@@ -150,11 +150,6 @@ class HomePage(BasePage):
     def pain_type_list(self):
         return lines(self.pain_types)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept(request, "related", self.related_content))
-        return context
-
     def related_content(self):
         return {
             "featured_procedure_list": in_language(

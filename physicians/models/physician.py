@@ -236,11 +236,6 @@ class PhysicianPage(ListingFieldsMixin, BasePage):
             return f"{self.title}, {self.credentials}"
         return gettext("Dr. %(name)s") % {"name": self.title}
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept(request, "related", self.related_content))
-        return context
-
     def related_content(self):
         # A translation shows its English page's relations, each page in the reader's language
         # where translated (clinic.pages.translations).

@@ -239,11 +239,6 @@ class ProcedurePage(
         conditions = page_links(meta, context.get("conditions", ()), "MedicalCondition")
         return [medical_web_page_node(meta, self, procedure, about=conditions), procedure]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept(request, "related", self.related_content))
-        return context
-
     def related_content(self):
         # A translation shows its English page's relations, each page in the reader's language
         # where translated (clinic.pages.translations).
