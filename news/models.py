@@ -16,10 +16,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
+from clinic.i18n import wording_in_reader_language
 from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType, listed
 from clinic.models.fields import optional_link
 from clinic.pages.images import check_image_size
-from clinic.pages.schema_org import clinic_id, person_node, web_page_node
+from clinic.pages.schema_org import clinic_id, language_tag, person_node, web_page_node
 from clinic.pages.translations import in_language, source_of
 
 from .feeds import AtomNewsFeed, NewsFeed
@@ -29,9 +30,15 @@ class NewsCategory(models.Model):
     """A topic that groups news posts, e.g. “Doctor profiles”."""
 
     name = models.CharField(max_length=80, unique=True)
+    name_es = models.CharField(
+        "name in Spanish",
+        max_length=80,
+        blank=True,
+        help_text="Shown on Spanish pages; left empty, the English name is shown, marked English.",
+    )
     slug = models.SlugField(max_length=80, unique=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("slug")]
 
     class Meta:
         verbose_name = "news category"
@@ -40,6 +47,11 @@ class NewsCategory(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def name_wording(self):
+        """The name in the reader's language, or the English one marked as such."""
+        return wording_in_reader_language(self, "name")
 
 
 class NewsPostQuerySet(PageQuerySet):
@@ -188,13 +200,13 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
             "dateModified": self.last_published_at or self.date,
             "author": [person_node(meta, author)] if author else [clinic_id(meta)],
             "publisher": clinic_id(meta),
-            "inLanguage": "en-US",
+            "inLanguage": language_tag(),
         }
         if meta.image:
             article["image"] = [meta.image_url]
         categories = context.get("category_list")
         if categories:
-            article["articleSection"] = [category.name for category in categories]
+            article["articleSection"] = [str(category.name_wording) for category in categories]
         return [web_page_node(meta, self, mainEntity={"@id": article["@id"]}), article]
 
     def clean(self):
@@ -203,11 +215,6 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
             check_image_size(self.image, 1200, 675)  # shown up to 1200 wide, cropped to 16:9
         except ValidationError as error:
             raise ValidationError({"image": error}) from error
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.kept(request, "related", self.related_content))
-        return context
 
     def related_content(self):
         # A translation shows its English post's relations, each page in the reader's language

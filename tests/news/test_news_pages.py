@@ -6,12 +6,15 @@ from io import StringIO
 import pytest
 
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from clinic.caching import content_version
 from news.factories import NewsPostPageFactory
-from news.models import NewsIndexPage, NewsPostPage
+from news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
 from tests.conftest import add_url, sign_in
@@ -79,3 +82,21 @@ def test_an_editor_schedules_a_news_post_and_cron_publishes_it_on_time(client, e
     assert post.live
     monkeypatch.undo()
     assert client.get(post.url).status_code == 200
+
+
+def test_a_spanish_post_gives_its_date_and_topics_in_spanish(client):
+    """The byline of a Spanish post: a Spanish date, and each topic by its Spanish name."""
+    english = NewsPostPage.objects.get(slug="non-surgical-relief-for-spine-pain")
+    spanish = english.get_translation(Locale.objects.get(language_code="es"))
+    treatments = NewsCategory.objects.get(slug="treatments")
+    assert treatments.name_es
+    meta = soup(client.get(spanish.url)).select_one(".news-meta")
+    with translation.override("es"):
+        assert meta.time.get_text() == date_format(english.date)  # "10 de mayo de 2016"
+    assert meta.get_text(" ", strip=True).endswith(f"· {treatments.name_es}")
+    # A topic with no Spanish name yet shows its English one, marked as English.
+    NewsCategory.objects.filter(slug="treatments").update(name_es="")
+    content_version.bump()
+    meta = soup(client.get(spanish.url)).select_one(".news-meta")
+    assert meta.select_one("[lang=en]").get_text() == "Treatments"
+    assert "(en inglés)" in meta.get_text()
