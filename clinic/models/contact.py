@@ -174,7 +174,8 @@ def opening_hours_lines(rows):
             times = ", ".join(format_span(opens, closes) for opens, closes in hours)
         else:
             times = gettext("closed")
-        result.append(f"{_day_range(days)}: {times}")
+        line = f"{_day_range(days)}: {times}"
+        result.append(line[:1].upper() + line[1:])  # Spanish names days in lower case
     return result
 
 

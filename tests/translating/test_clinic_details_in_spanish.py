@@ -101,3 +101,13 @@ def test_days_with_different_hours_are_named_in_spanish_where_admins_gave_a_name
         ".open-status"
     )
     assert "Cerrado hoy" in status.get_text() and "Founders" not in status.get_text()
+
+
+def test_the_phone_hours_read_as_spanish_lines(client):
+    """Each line of the clinic's hours on the Spanish contact page starts as a sentence does."""
+    page = BeautifulSoup(client.get("/es/contacto/").content, "html.parser")
+    phone_hours = page.find("dt", string="Horario de atención telefónica").find_next_sibling("dd")
+    lines = [item.get_text(strip=True) for item in phone_hours.select("li")]
+    assert lines and all(":" in line for line in lines)
+    for line in lines:
+        assert line[0].isupper(), line  # "De lunes a viernes: …", not "de lunes a viernes: …"
