@@ -8,7 +8,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from wagtail.models import Locale
+
 from clinic.models import ClinicSettings
+from conditions.models import ConditionPage
 from tests.pages import ALL_PAGES, expected_status
 
 from .conftest import PHONE
@@ -76,12 +79,15 @@ def test_spanish_pages_mark_every_english_text_and_link(page, site_url, subtests
 
 
 def test_search_suggestions_speak_spanish_on_the_spanish_site(browser, site_url):
+    # A condition whose Spanish page is not published: its English page is suggested, marked.
+    bulging = ConditionPage.objects.get(slug="bulging-disc")
+    bulging.get_translation(Locale.objects.get(language_code="es")).unpublish()
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     try:
         page.goto(site_url + "/es/search/?q=disco")
         box = page.locator("#search-page-input")
-        box.fill("disc")  # English pages among them: no condition page is translated yet
+        box.fill("disc")
         listbox = page.get_by_role("listbox")
         expect(listbox).to_be_visible()
         expect(listbox).to_have_attribute("aria-label", "Sugerencias")

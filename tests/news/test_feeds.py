@@ -47,7 +47,9 @@ def test_pages_announce_the_feeds(client):
     assert links == {"application/rss+xml": "/news/feed/", "application/atom+xml": "/news/atom/"}
     demo = feedparser.parse(client.get("/news/feed/").content)
     assert {entry.title for entry in demo.entries} == set(
-        NewsPostPage.objects.live().values_list("title", flat=True)
+        NewsPostPage.objects.live()
+        .filter(locale__language_code="en")
+        .values_list("title", flat=True)
     )
 
 

@@ -16,7 +16,7 @@ VIEWS = [
     "/es/search/?q=dolor",
     "/es/search/?q=inyeccion",
     "/es/search/?q=disco",
-    "/es/procedimientos/compare/?p=inyeccion-facetaria-lumbar&p=kyphoplasty&p=medial-branch-block",
+    "/es/procedimientos/compare/?p=inyeccion-facetaria-lumbar&p=cifoplastia&p=bloqueo-del-ramo-medial",
     "/es/appointments/request/",
 ]
 # Addresses of files, in no language.

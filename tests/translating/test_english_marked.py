@@ -64,7 +64,9 @@ def spanish_text(page):
     page = BeautifulSoup(str(page), "html.parser")
     for other in page.select("[lang]:not([lang^=es]), script, style, template, head"):
         other.decompose()
-    return " ".join(page.get_text(" ").split())
+    # One line per piece of text, so that two neighbours ("…nervio occipital" and "Neuralgia
+    # occipital") never read as one English title across them.
+    return "\n".join(" ".join(line.split()) for line in page.get_text("\n").splitlines())
 
 
 def test_no_english_title_sits_unmarked_in_spanish_text(client):
