@@ -15,26 +15,6 @@ from clinic.i18n import language_of_path
 from clinic.operations.rate_limit import RateLimit
 
 
-# Browser features the site never uses, turned off for every page and for anything it frames.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in [
-        "accelerometer",
-        "autoplay",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    ]
-)
 # Methods no page answers: TRACE would echo a request (cookies included) back to a script.
 PASSWORD_RESETS = RateLimit("password-reset", "PASSWORD_RESET_RATE_LIMIT")
 
@@ -86,7 +66,7 @@ def options_response(request):
 
 
 class SecurityHeadersMiddleware:
-    """Permissions-Policy on every response; 405 for TRACE and the like; honest OPTIONS."""
+    """405 for TRACE and the like; honest OPTIONS (Permissions-Policy: django-permissions-policy)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -98,7 +78,6 @@ class SecurityHeadersMiddleware:
             response = options_response(request)
         else:
             response = self.get_response(request)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
 
 

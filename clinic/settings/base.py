@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "clinic.caching.page_cache.PageCacheMiddleware",
     # Pages without the templates' indentation, cached that way.
     "clinic.middleware.CompactHtmlMiddleware",
+    # Permissions-Policy (settings.PERMISSIONS_POLICY) on every response, the 405s below too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Without SITE_URL, the first request gives the placeholder Wagtail site its address.
