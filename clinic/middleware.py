@@ -150,10 +150,17 @@ INDENTATION = re.compile(rb"\n[ \t\r\n]+")
 
 class CompactHtmlMiddleware:
     """
-    Public pages without the templates' indentation (a fifth of the procedure list's bytes).
-    A browser shows any run of white space between tags as one space, so a line break keeps
-    the page as it was; pages with <pre> or <textarea>, where white space shows, and the admin
-    are left alone.
+    Public pages without the templates' indentation. A browser shows any run of white space
+    between tags as one space, so a line break keeps the page as it was; pages with <pre> or
+    <textarea>, where white space shows, and the admin are left alone.
+
+    Measured on the demo (December 2026), before -> after, HTML and gzip level 6 as sent:
+    home 25,424 -> 23,092 B (6,447 -> 6,209 gzipped), a procedure 25,179 -> 22,684 B
+    (6,761 -> 6,469), /procedures/ 35,150 -> 31,686 B (5,738 -> 5,502): a tenth of the HTML
+    a phone parses, 240-290 B (4%) of what is sent. Cost: 75-140 us per page rendered (about
+    1% of a 9-12 ms render), of which gzip gets 40-90 us back on the shorter text, and nothing
+    per cached page: it runs below the page cache, which keeps the compacted and gzipped
+    copies. Kept: the saving is small, but the cost is smaller still.
     """
 
     def __init__(self, get_response):
