@@ -6,9 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Site
 
-from clinic.models import ClinicSettings
 from clinic.pages.images import check_image_size
 
 
@@ -128,13 +126,11 @@ class InsurancePlansBlock(blocks.StructBlock):
         preview_value = {"heading": "Insurance plans we accept"}
 
     def get_searchable_content(self, value):
-        """The plan names (in both languages), so that a search for “Medicare” finds the page."""
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            return [value["heading"]]
-        plans = ClinicSettings.for_site(site).insurance_plans.all()
-        names = [name for plan in plans for name in (plan.name, plan.name_es) if name]
-        return [value["heading"], *names]
+        """
+        Only the heading: the plan names depend on the page's site, so the page indexes them
+        itself (clinic.models.plan_listings.ListsPlansMixin).
+        """
+        return [value["heading"]]
 
 
 class PatientFormBlock(blocks.StructBlock):

@@ -12,6 +12,7 @@ from clinic.models import (
     AToZIndexPage,
     BasePage,
     ListingFieldsMixin,
+    ListsPlansMixin,
     MedicalReviewMixin,
     SearchResultType,
     lines,
@@ -36,7 +37,12 @@ class ConditionIndexPage(AToZIndexPage):
 
 
 class ConditionPage(
-    CallNineOneOneMixin, MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage
+    CallNineOneOneMixin,
+    MedicalReviewMixin,
+    AlsoKnownAsMixin,
+    ListingFieldsMixin,
+    ListsPlansMixin,
+    BasePage,
 ):
     """A condition patients live with, e.g. sciatica. The procedures that treat it say so themselves."""
 
@@ -145,6 +151,7 @@ class ConditionPage(
     search_fields = [
         *BasePage.search_fields,
         *ListingFieldsMixin.search_fields,
+        *ListsPlansMixin.search_fields,
         *AlsoKnownAsMixin.search_fields,
         index.SearchField("symptoms"),
         index.SearchField("body"),

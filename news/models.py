@@ -17,7 +17,14 @@ from wagtail.search import index
 
 from clinic.blocks import BodyBlock
 from clinic.i18n import wording_in_reader_language
-from clinic.models import BasePage, IndexPage, ListingFieldsMixin, SearchResultType, listed
+from clinic.models import (
+    BasePage,
+    IndexPage,
+    ListingFieldsMixin,
+    ListsPlansMixin,
+    SearchResultType,
+    listed,
+)
 from clinic.models.fields import optional_link
 from clinic.pages.images import check_image_size
 from clinic.pages.schema_org import clinic_id, language_tag, person_node, web_page_node
@@ -112,7 +119,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         return AtomNewsFeed(self)(request)
 
 
-class NewsPostPage(ListingFieldsMixin, BasePage):
+class NewsPostPage(ListingFieldsMixin, ListsPlansMixin, BasePage):
     """A news post or article, e.g. a new physician joining the clinic."""
 
     search_result_type = SearchResultType("news", _("News"), _("News"), order=5)
@@ -176,6 +183,7 @@ class NewsPostPage(ListingFieldsMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         *ListingFieldsMixin.search_fields,
+        *ListsPlansMixin.search_fields,
         index.SearchField("body"),
         index.FilterField("date"),
     ]

@@ -12,6 +12,7 @@ from clinic.models.mixins import (
     lines,
     listed,
 )
+from clinic.models.plan_listings import ListsPlansMixin, PageListingPlans, pages_listing_plans
 from clinic.models.review import MedicalReviewMixin, ReviewStatus, review_status
 from clinic.models.site_settings import ClinicOpeningHours, ClinicSettings
 from clinic.models.taxonomy import BodyRegion, Language, Specialty
@@ -30,7 +31,9 @@ __all__ = [
     "IntroMixin",
     "Language",
     "ListingFieldsMixin",
+    "ListsPlansMixin",
     "MedicalReviewMixin",
+    "PageListingPlans",
     "PlanKind",
     "ReviewStatus",
     "SearchResultType",
@@ -38,5 +41,6 @@ __all__ = [
     "a_to_z_entries",
     "lines",
     "listed",
+    "pages_listing_plans",
     "review_status",
 ]

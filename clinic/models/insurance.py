@@ -4,15 +4,12 @@ wherever an editor places the “Insurance plans” block (clinic.blocks).
 """
 
 from django.db import models
-from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.fields import StreamField
-from wagtail.models import Orderable, get_page_models
-from wagtail.search.index import insert_or_update_object
+from wagtail.models import Orderable
 
 from ..i18n import wording_in_reader_language
 
@@ -89,19 +86,3 @@ def plan_groups(plans):
     return [
         (gettext(kind.label), by_kind[kind.value]) for kind in PlanKind if kind.value in by_kind
     ]
-
-
-def reindex_pages_listing_plans():
-    """The pages holding an “Insurance plans” block index the plan names: index them again."""
-
-    for model in get_page_models():
-        body = next((f for f in model._meta.concrete_fields if f.name == "body"), None)
-        if not isinstance(body, StreamField) or model._meta.proxy:
-            continue
-        pages = (
-            model.objects.live()
-            .annotate(body_text=Cast("body", models.TextField()))
-            .filter(body_text__contains='"insurance_plans"')
-        )
-        for page in pages:
-            insert_or_update_object(page)

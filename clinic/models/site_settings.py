@@ -18,9 +18,10 @@ from clinic.models.contact import (
     tel_href,
 )
 from clinic.models.fields import optional_link
-from clinic.models.insurance import note_insurance_changes, plan_groups, reindex_pages_listing_plans
+from clinic.models.insurance import note_insurance_changes, plan_groups
 from clinic.models.mixins import lines
 from clinic.models.patient_pages import PatientPagesMixin
+from clinic.models.plan_listings import reindex_pages_listing_plans
 from clinic.models.site_settings_tabs import CLINIC_SETTINGS_TABS
 
 
@@ -199,7 +200,7 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
         plans_changed = note_insurance_changes(self)
         super().save(*args, **kwargs)  # saves the plans too
         if plans_changed:
-            reindex_pages_listing_plans()
+            reindex_pages_listing_plans(self.site)
 
     def prepare_for_cache(self):
         """Compute what templates read from related rows, so a cached copy needs no query."""

@@ -5,13 +5,19 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from clinic.blocks import BodyBlock
-from clinic.models import BasePage, IntroMixin, ListingFieldsMixin, SearchResultType
+from clinic.models import (
+    BasePage,
+    IntroMixin,
+    ListingFieldsMixin,
+    ListsPlansMixin,
+    SearchResultType,
+)
 from clinic.pages.schema_org import clinic_id, web_page_node
 from clinic.pages.translations import each_in_language, in_language, source_of
 from locations.models import LocationPage
 
 
-class StandardPage(ListingFieldsMixin, BasePage):
+class StandardPage(ListingFieldsMixin, ListsPlansMixin, BasePage):
     """A general page, e.g. “About us” or “Your care team”. Can hold pages of its own."""
 
     search_result_type = SearchResultType("pages", _("Page"), _("Other pages"), order=6)
@@ -30,6 +36,7 @@ class StandardPage(ListingFieldsMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         *ListingFieldsMixin.search_fields,
+        *ListsPlansMixin.search_fields,
         index.SearchField("body"),
     ]
 

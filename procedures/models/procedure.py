@@ -12,6 +12,7 @@ from clinic.models import (
     AlsoKnownAsMixin,
     BasePage,
     ListingFieldsMixin,
+    ListsPlansMixin,
     MedicalReviewMixin,
     SearchResultType,
     listed,
@@ -27,7 +28,12 @@ from ..safety import ProcedureSafetyMixin
 
 
 class ProcedurePage(
-    ProcedureSafetyMixin, MedicalReviewMixin, AlsoKnownAsMixin, ListingFieldsMixin, BasePage
+    ProcedureSafetyMixin,
+    MedicalReviewMixin,
+    AlsoKnownAsMixin,
+    ListingFieldsMixin,
+    ListsPlansMixin,
+    BasePage,
 ):
     """A procedure the clinic performs, e.g. a sacroiliac joint injection."""
 
@@ -209,6 +215,7 @@ class ProcedurePage(
     search_fields = [
         *BasePage.search_fields,
         *ListingFieldsMixin.search_fields,
+        *ListsPlansMixin.search_fields,
         *AlsoKnownAsMixin.search_fields,
         index.SearchField("body"),
         index.SearchField("common_risks"),
