@@ -173,6 +173,7 @@ def measure(client, label, rows):
 
 def search_profile(client):
     """Where each search's time goes: the whole request, the database's share, its slowest query."""
+    # Imported here: models need the app registry, which main() sets up first.
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -198,13 +199,13 @@ def main():
     from django.db import connection
     from django.test import Client
 
+    from wagtail.models import Page
+
     if connection.vendor != "postgresql":
         raise SystemExit("The benchmark runs on PostgreSQL: set BENCH_DATABASE_URL.")
     call_command("migrate", "--noinput", verbosity=0)
     call_command("load_demo_content", verbosity=0)
     client = Client(HTTP_HOST="localhost")
-
-    from wagtail.models import Page
 
     rows = []
     demo_pages = Page.objects.live().count()

@@ -54,6 +54,7 @@ def configure(workspace, redis_port):
 
 def prepare():
     """The demo clinic, its logins and static files, and a working clinic's records."""
+    # Imported here: models need the app registry, which main() sets up first.
     from django.core.management import call_command
 
     from tests.admin_content import stock
@@ -67,6 +68,7 @@ def prepare():
 
 
 def user(username):
+    # Imported here: models need the app registry, which main() sets up first.
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username=username)
@@ -74,6 +76,7 @@ def user(username):
 
 def signed_in(username):
     """A test client signed in as the demo's `username`, past the second step."""
+    # Imported here: models need the app registry, which main() sets up first.
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -93,6 +96,7 @@ def signed_in(username):
 
 def screens():
     """(name, username, address) of each screen measured, the baseline first."""
+    # Imported here: models need the app registry, which main() sets up first.
     from procedures.models import ProcedureIndexPage, ProcedurePage
 
     index = ProcedureIndexPage.objects.get(locale__language_code="en")
@@ -109,6 +113,7 @@ def screens():
 
 def measure():
     """{screen: (median seconds, queries)} for the content as it is now."""
+    # Imported here: models need the app registry, which main() sets up first.
     from django.db import connection
     from django.test.utils import CaptureQueriesContext, override_settings
 
@@ -166,9 +171,11 @@ def main():
     redis = start_redis(redis_port := free_port())
     try:
         configure(workspace, redis_port)
+        # Imported here: Django reads the settings configure() just put in the environment.
         import django
 
         django.setup()
+        # Imported after django.setup(): they load models.
         from django.test.utils import override_settings
 
         from tests.admin_content import grow

@@ -28,6 +28,7 @@ def evaluate_here():
     """In a process whose DATABASE_URL is set: build the demo, run the queries, print."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings.dev")
+    # Imported here: this runs in a child process that sets its DATABASE_URL first.
     import django
 
     django.setup()

@@ -45,6 +45,8 @@ def SearchBackend(params):  # Wagtail looks the backend up by this name
     backend = database.SearchBackend(params)  # it finds out whether SQLite has FTS5
     if connection.vendor != "sqlite" or not database.USE_SQLITE_FTS:
         return backend
+    # Imported here: each vendor's backend module looks up models only its own database has
+    # (on PostgreSQL, the SQLite module fails to load with "no SQLiteFTSIndexEntry model").
     from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteSearchBackend,
@@ -77,6 +79,7 @@ def SearchBackend(params):  # Wagtail looks the backend up by this name
 
 
 def postgres_backend(params):
+    # Imported here, as the SQLite backend above: only PostgreSQL loads its backend module.
     from modelsearch.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,

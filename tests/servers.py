@@ -137,6 +137,7 @@ def s3_bucket(port, bucket, log):
     with the policy docs/deploy.md gives. Yields (endpoint, boto3 client, the site's MEDIA_S3_*
     environment).
     """
+    # Imported here: boto3 is slow to import and only the S3 tests need it.
     import boto3
 
     server = subprocess.Popen(  # noqa: S603

@@ -94,17 +94,22 @@ class Reading:
         return self.grade is not None and self.grade > PLAIN_LANGUAGE_GRADE
 
 
-def measure(units):
-    """The reading of a list of prose units (paragraphs, list items, lines)."""
+def counts(units, *, sentence_end=SENTENCE_END, word=WORD, syllables_of=syllables):
+    """(sentences, words, syllables) in a list of prose units, by a language's rules."""
     sentences = words = syllable_count = 0
     for unit in units:
-        for sentence in SENTENCE_END.split(unit.strip()):
-            found = WORD.findall(sentence)
+        for sentence in sentence_end.split(unit.strip()):
+            found = word.findall(sentence)
             if found:
                 sentences += 1
                 words += len(found)
-                syllable_count += sum(syllables(word) for word in found)
-    return Reading(sentences, words, syllable_count)
+                syllable_count += sum(syllables_of(each) for each in found)
+    return sentences, words, syllable_count
+
+
+def measure(units):
+    """The reading of a list of prose units (paragraphs, list items, lines)."""
+    return Reading(*counts(units))
 
 
 def html_units(html):
@@ -142,9 +147,14 @@ def prose_units(value):
     return []
 
 
-def page_reading(page):
-    """The reading of a page's prose: the fields its class lists in `reading_fields`."""
+def page_units(page):
+    """The prose of a page: the fields its class lists in `reading_fields`."""
     units = []
     for name in getattr(page, "reading_fields", ()):
         units += prose_units(getattr(page, name, None))
-    return measure(units)
+    return units
+
+
+def page_reading(page):
+    """The reading of a page's prose."""
+    return measure(page_units(page))

@@ -17,7 +17,7 @@ Spanish dictionary never breaks a line between two vowels, so it gives “dí-a�
 import re
 from dataclasses import dataclass
 
-from clinic.pages.readability import prose_units
+from clinic.pages.readability import counts, page_units
 
 
 PLAIN_LANGUAGE_SCORE = 70
@@ -99,20 +99,11 @@ class SpanishReading:
 
 def measure(units):
     """The reading of a list of Spanish prose units (paragraphs, list items, lines)."""
-    sentences = words = syllable_count = 0
-    for unit in units:
-        for sentence in SENTENCE_END.split(unit.strip()):
-            found = WORD.findall(sentence)
-            if found:
-                sentences += 1
-                words += len(found)
-                syllable_count += sum(syllables(word) for word in found)
-    return SpanishReading(sentences, words, syllable_count)
+    return SpanishReading(
+        *counts(units, sentence_end=SENTENCE_END, word=WORD, syllables_of=syllables)
+    )
 
 
 def page_reading(page):
     """The reading of a Spanish page's prose: the fields its class lists in `reading_fields`."""
-    units = []
-    for name in getattr(page, "reading_fields", ()):
-        units += prose_units(getattr(page, name, None))
-    return measure(units)
+    return measure(page_units(page))

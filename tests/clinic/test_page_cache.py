@@ -244,6 +244,7 @@ def test_the_content_cache_works_with_the_page_cache_off(
 
 def wsgi_get(path, **environ):
     """The site through its WSGI entry point, as gunicorn calls it."""
+    # Imported here: building the WSGI application loads every middleware; only these tests need it.
     from clinic.wsgi import application
 
     environ = {"PATH_INFO": path, **environ}

@@ -6,8 +6,11 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from appointments.models import AppointmentRequest
 from clinic.caching import content_version
 from procedures.models import ProcedurePage
+from tests.appointments.conftest import PATIENT
+from tests.conftest import create_fictional_physician, record_fictional_review, sign_in
 from tests.pages import soup, texts
 
 
@@ -75,8 +78,6 @@ def test_comparisons_are_kept_out_of_search_engines_under_one_address(client):
 
 
 def test_the_review_record_of_each_procedure_is_shown(client):
-    from tests.conftest import create_fictional_physician, record_fictional_review
-
     record_fictional_review(create_fictional_physician())
     rows = table(soup(compare(client, SI_JOINT, FACET)))
     reviewed, not_reviewed = rows["Medical review"]
@@ -184,10 +185,6 @@ def test_procedure_pages_suggest_comparisons_from_the_conditions_they_share(clie
 
 
 def test_the_appointment_link_carries_the_procedures_to_the_front_desk(client, site_admin):
-    from appointments.models import AppointmentRequest
-    from tests.appointments.conftest import PATIENT
-    from tests.conftest import sign_in
-
     spanish_kyphoplasty_taken_down()
     page = soup(
         compare(
@@ -220,9 +217,6 @@ def test_the_appointment_link_carries_the_procedures_to_the_front_desk(client, s
 
 @pytest.mark.parametrize("value", ["abc", "1,1", "999999,999998", ",", "1,2,3,4,5", "9" * 80])
 def test_a_stale_or_edited_comparison_link_is_dropped_quietly(client, value):
-    from appointments.models import AppointmentRequest
-    from tests.appointments.conftest import PATIENT
-
     form = client.get("/appointments/request/", {"compare": value})
     assert form.status_code == 200
     assert "procedures you compared" not in form.content.decode()
