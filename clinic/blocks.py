@@ -112,6 +112,11 @@ class QuestionsBlock(blocks.StructBlock):
 
 
 class InsurancePlansBlock(blocks.StructBlock):
+    """
+    Where a page lists the plans: a heading only. The plans are the feature's (first_visit): its
+    template reads them from `before_a_visit`, which first_visit's context processor gives.
+    """
+
     heading = blocks.CharBlock(max_length=120, default="Insurance plans we accept")
 
     class Meta:
@@ -120,7 +125,7 @@ class InsurancePlansBlock(blocks.StructBlock):
         label = "Insurance plans"
         description = (
             "The insurance plans the clinic accepts, as site admins keep them in Settings › "
-            "Clinic details › Insurance, with the date of the last change. Left out while the "
+            "Before a visit › Insurance, with the date of the last change. Left out while the "
             "list is empty."
         )
         preview_value = {"heading": "Insurance plans we accept"}
@@ -128,7 +133,7 @@ class InsurancePlansBlock(blocks.StructBlock):
     def get_searchable_content(self, value):
         """
         Only the heading: the plan names depend on the page's site, so the page indexes them
-        itself (clinic.models.plan_listings.ListsPlansMixin).
+        itself (first_visit.models.plan_listings.ListsPlansMixin).
         """
         return [value["heading"]]
 

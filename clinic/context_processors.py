@@ -17,11 +17,7 @@ def clinic(request):
 
     def navigation():
         found = site()
-        return (
-            get_navigation(found)
-            if found
-            else {"home": "/", "menu": [], "sections": {}, "patient_pages": []}
-        )
+        return get_navigation(found) if found else {"home": "/", "menu": [], "sections": {}}
 
     return {
         "clinic_settings": SimpleLazyObject(clinic_settings),

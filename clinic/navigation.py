@@ -26,25 +26,15 @@ def get_clinic_settings(site):
 
 def get_navigation(site):
     """
-    {"home": url, "menu": [{"title", "url", "path"[, "lang", "note"]}...], "sections": {…},
-    "patient_pages": [{"key", "title", "url"}...]}:
+    {"home": url, "menu": [{"title", "url", "path"[, "lang", "note"]}...], "sections": {…}}:
     the English home page's live children that are shown in menus, and the index pages by type,
     each in the active language where translated (clinic.pages.translations); the home in that
-    language (the English one where a site has no home in it yet); the pages for new patients
-    chosen in the clinic's details (clinic.models.patient_pages).
+    language (the English one where a site has no home in it yet).
     """
 
     def build():
         [home] = in_language([site.root_page])
-        navigation = {
-            "home": home.get_url() or "/",
-            "menu": [],
-            "sections": {},
-            "patient_pages": get_clinic_settings(site).patient_page_links(),
-        }
-        navigation["first_visit"] = next(
-            (link for link in navigation["patient_pages"] if link["key"] == "first_visit"), None
-        )
+        navigation = {"home": home.get_url() or "/", "menu": [], "sections": {}}
         children = in_language(
             site.root_page.get_children().live().select_related("content_type"),
             Page.objects.select_related("content_type"),

@@ -12,7 +12,6 @@ from clinic.models import (
     AToZIndexPage,
     BasePage,
     ListingFieldsMixin,
-    ListsPlansMixin,
     MedicalReviewMixin,
     SearchResultType,
     lines,
@@ -23,6 +22,7 @@ from clinic.models.safety import CallNineOneOneMixin, SafetyPartsForm
 from clinic.pages.panels import LinkedPagesPanel
 from clinic.pages.schema_org import medical_entity, medical_web_page_node, page_links
 from clinic.pages.translations import in_language, source_of
+from first_visit.models import ListsPlansMixin
 
 
 class ConditionIndexPage(AToZIndexPage):

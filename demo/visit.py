@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
 
-from clinic.models import ClinicSettings, InsurancePlan
+from first_visit.models import FirstVisitSettings, InsurancePlan
 from home.models import StandardPage
 
 from .markup import load_data, text_to_blocks
@@ -13,7 +13,7 @@ from .sample_form import sample_form_pdf
 
 Document = get_document_model()
 
-# The pages under the section, and the field of the clinic's details that points at each.
+# The pages under the section, and the field of Settings › Before a visit that points at each.
 PAGES = [
     ("first_visit", "first_visit_page"),
     ("insurance", "insurance_page"),
@@ -27,8 +27,8 @@ class VisitPagesMixin:
 
     def load_visit_pages(self, home, site):
         data = load_data("visit")
-        clinic_settings = ClinicSettings.for_site(site)
-        self.load_insurance_plans(clinic_settings, data["insurance_plans"])
+        visit_settings = FirstVisitSettings.for_site(site)
+        self.load_insurance_plans(visit_settings, data["insurance_plans"])
         section = self.standard_page(home, data["section"])
         forms = [
             self.form_value(item, self.sample_document(item["title"]))
@@ -40,7 +40,7 @@ class VisitPagesMixin:
             if page in self.report.created:
                 made.append((page, data[key]))
                 # Only a page made now is chosen: an admin's choice, or none, stays as it is.
-                if getattr(clinic_settings, f"{field_name}_id") is None:
+                if getattr(visit_settings, f"{field_name}_id") is None:
                     chosen[field_name] = page
         for page, item in made:
             # Now that its sibling pages exist, its links to them become page links.
@@ -49,19 +49,19 @@ class VisitPagesMixin:
                 page.save_revision().publish()
         if chosen:
             for field_name, page in chosen.items():
-                setattr(clinic_settings, field_name, page)
-            clinic_settings.save()
+                setattr(visit_settings, field_name, page)
+            visit_settings.save()
 
-    def load_insurance_plans(self, clinic_settings, plans):
+    def load_insurance_plans(self, visit_settings, plans):
         """The demo plans, unless the clinic has (or has had) a list of its own."""
-        if clinic_settings.insurance_updated_on or clinic_settings.insurance_plans.exists():
+        if visit_settings.insurance_updated_on or visit_settings.insurance_plans.exists():
             return
-        clinic_settings.insurance_plans = [
+        visit_settings.insurance_plans = [
             InsurancePlan(kind=kind, name=name, name_es=name_es, sort_order=order)
             for order, (kind, name, name_es) in enumerate(plans)
         ]
-        clinic_settings.save()
-        self.report.add(clinic_settings)
+        visit_settings.save()
+        self.report.add(visit_settings)
 
     def sample_document(self, title):
         """The sample PDF stored under this title, made the first time."""

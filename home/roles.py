@@ -38,6 +38,7 @@ MODEL_PERMISSIONS = {
         "auth.change_user",
         "auth.delete_user",
         "clinic.change_clinicsettings",
+        "first_visit.change_firstvisitsettings",
         *[
             f"{app_label}.{action}_{model}"
             for app_label, model in [

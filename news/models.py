@@ -21,7 +21,6 @@ from clinic.models import (
     BasePage,
     IndexPage,
     ListingFieldsMixin,
-    ListsPlansMixin,
     SearchResultType,
     listed,
 )
@@ -29,6 +28,7 @@ from clinic.models.fields import optional_link
 from clinic.pages.images import check_image_size
 from clinic.pages.schema_org import clinic_id, language_tag, person_node, web_page_node
 from clinic.pages.translations import in_language, source_of
+from first_visit.models import ListsPlansMixin
 
 from .feeds import AtomNewsFeed, NewsFeed
 

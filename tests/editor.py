@@ -56,16 +56,23 @@ def editor_form_data(client, page):
     return data
 
 
-def clinic_details_form(clinic, hours, plans=None, **changes):
+def clinic_details_url(clinic):
+    return reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+
+
+def hours_rows(clinic):
+    """The clinic's phone hours as form rows, each day 08:00 to 17:00."""
+    return [
+        {"id": row.pk, "weekday": row.weekday, "opens": "08:00", "closes": "17:00"}
+        for row in clinic.hours.order_by("weekday")
+    ]
+
+
+def clinic_details_form(clinic, hours, **changes):
     """
     The clinic details form (Settings › Clinic details) as a site admin submits it, with `hours`
-    as weekday rows and `plans` as insurance plan rows (the saved ones when not given).
+    as weekday rows.
     """
-    if plans is None:
-        plans = [
-            {"id": plan.pk, "name": plan.name, "kind": plan.kind}
-            for plan in clinic.insurance_plans.all()
-        ]
     data = {
         "clinic_name": clinic.clinic_name,
         "demo_notice": "on" if clinic.demo_notice else "",
@@ -91,14 +98,41 @@ def clinic_details_form(clinic, hours, plans=None, **changes):
         "social_image": clinic.social_image_id or "",
         "patient_portal_url": "",
         "bill_payment_url": "",
-        "first_visit_page": clinic.first_visit_page_id or "",
-        "insurance_page": clinic.insurance_page_id or "",
-        "forms_page": clinic.forms_page_id or "",
-        "questions_page": clinic.questions_page_id or "",
         "hours": inline_formset(hours, initial=clinic.hours.count()),
+        **changes,
+    }
+    return nested_form_data(data)
+
+
+def saved_plans(visit_settings):
+    """The plan rows of Settings › Before a visit as the form shows them, to change or keep."""
+    return [
+        {"id": plan.pk, "name": plan.name, "name_es": plan.name_es, "kind": plan.kind}
+        for plan in visit_settings.insurance_plans.all()
+    ]
+
+
+def before_a_visit_url(visit_settings):
+    return reverse(
+        "wagtailsettings:edit", args=["first_visit", "firstvisitsettings", visit_settings.site_id]
+    )
+
+
+def before_a_visit_form(visit_settings, plans=None, **changes):
+    """
+    Settings › Before a visit as a site admin submits it: `plans` as insurance plan rows (the
+    saved ones when not given) and the four chosen pages as saved, unless `changes` says.
+    """
+    if plans is None:
+        plans = saved_plans(visit_settings)
+    data = {
+        "first_visit_page": visit_settings.first_visit_page_id or "",
+        "insurance_page": visit_settings.insurance_page_id or "",
+        "forms_page": visit_settings.forms_page_id or "",
+        "questions_page": visit_settings.questions_page_id or "",
         "insurance_plans": inline_formset(
             [{"ORDER": str(order), **plan} for order, plan in enumerate(plans, start=1)],
-            initial=clinic.insurance_plans.count(),
+            initial=visit_settings.insurance_plans.count(),
         ),
         **changes,
     }

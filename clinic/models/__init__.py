@@ -3,7 +3,6 @@
 from clinic.models.base import BasePage
 from clinic.models.content_version import ContentVersion
 from clinic.models.index import AToZIndexPage, IndexPage, a_to_z_entries
-from clinic.models.insurance import InsurancePlan, PlanKind
 from clinic.models.mixins import (
     AlsoKnownAsMixin,
     IntroMixin,
@@ -12,7 +11,6 @@ from clinic.models.mixins import (
     lines,
     listed,
 )
-from clinic.models.plan_listings import ListsPlansMixin, PageListingPlans, pages_listing_plans
 from clinic.models.review import MedicalReviewMixin, ReviewStatus, review_status
 from clinic.models.site_settings import ClinicOpeningHours, ClinicSettings
 from clinic.models.taxonomy import BodyRegion, Language, Specialty
@@ -27,20 +25,15 @@ __all__ = [
     "ClinicSettings",
     "ContentVersion",
     "IndexPage",
-    "InsurancePlan",
     "IntroMixin",
     "Language",
     "ListingFieldsMixin",
-    "ListsPlansMixin",
     "MedicalReviewMixin",
-    "PageListingPlans",
-    "PlanKind",
     "ReviewStatus",
     "SearchResultType",
     "Specialty",
     "a_to_z_entries",
     "lines",
     "listed",
-    "pages_listing_plans",
     "review_status",
 ]

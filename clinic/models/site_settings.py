@@ -18,10 +18,7 @@ from clinic.models.contact import (
     tel_href,
 )
 from clinic.models.fields import optional_link
-from clinic.models.insurance import note_insurance_changes, plan_groups
 from clinic.models.mixins import lines
-from clinic.models.patient_pages import PatientPagesMixin
-from clinic.models.plan_listings import reindex_pages_listing_plans
 from clinic.models.site_settings_tabs import CLINIC_SETTINGS_TABS
 
 
@@ -32,7 +29,7 @@ HTTPS_ONLY = URLValidator(
 
 
 @register_setting(icon="site")
-class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, ClusterableModel):
+class ClinicSettings(PostalAddressMixin, BaseSiteSetting, ClusterableModel):
     clinic_name = models.CharField(
         max_length=120,
         default="Interventional Pain Management Clinic",
@@ -126,13 +123,6 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
         validators=[HTTPS_ONLY],
         help_text="Optional. Where patients pay a bill online (https://…).",
     )
-    insurance_updated_on = models.DateField(
-        "insurance list last updated",
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="Set to today whenever a plan is added, changed or removed. Patients see it.",
-    )
     demo_notice = models.BooleanField(
         "show the demonstration notice",
         default=False,
@@ -191,23 +181,11 @@ class ClinicSettings(PostalAddressMixin, PatientPagesMixin, BaseSiteSetting, Clu
     def opening_hours_schema(self):
         return opening_hours_schema(self.hours.all())
 
-    @cached_property
-    def insurance_groups(self):
-        """The accepted plans under their headings, in the reader's language (cached per language)."""
-        return plan_groups(self.insurance_plans.all())
-
-    def save(self, *args, **kwargs):
-        plans_changed = note_insurance_changes(self)
-        super().save(*args, **kwargs)  # saves the plans too
-        if plans_changed:
-            reindex_pages_listing_plans(self.site)
-
     def prepare_for_cache(self):
         """Compute what templates read from related rows, so a cached copy needs no query."""
         prefetch_related_objects([self], "hours")
         self.opening_hours_lines  # noqa: B018
         self.opening_hours_schema  # noqa: B018
-        self.insurance_groups  # noqa: B018
         if self.social_image_id:
             self.social_image  # noqa: B018
         return self

@@ -10,7 +10,6 @@ from wagtail.admin.panels import (
 )
 
 from clinic.models.contact import PostalAddressMixin
-from clinic.models.patient_pages import PatientPagesMixin
 
 
 CLINIC_SETTINGS_TABS = TabbedInterface(
@@ -60,22 +59,6 @@ CLINIC_SETTINGS_TABS = TabbedInterface(
             heading="Emergencies and after hours",
         ),
         ObjectList([FieldPanel("appointment_message_enabled")], heading="Appointment requests"),
-        ObjectList(
-            [
-                HelpPanel(
-                    content=(
-                        "The insurance plans the clinic accepts, as on patients’ cards. Pages "
-                        "show them where an editor adds an “Insurance plans” block, with the "
-                        "date of the last change and a reminder to call and check. While the "
-                        "list is empty, those pages leave the section out."
-                    )
-                ),
-                InlinePanel("insurance_plans", label="Insurance plan"),
-                FieldPanel("insurance_updated_on", read_only=True),
-            ],
-            heading="Insurance",
-        ),
-        PatientPagesMixin.patient_pages_panels,
         ObjectList(
             [
                 HelpPanel(

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "procedures",
     "conditions",
     "locations",
+    "first_visit",
     "clinic",
     # Translation of pages and snippets in the admin (the Spanish site under /es/).
     "wagtail_localize",
@@ -157,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clinic.context_processors.clinic",
+                "first_visit.context_processors.before_a_visit",
             ],
         },
     },

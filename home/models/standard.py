@@ -9,11 +9,11 @@ from clinic.models import (
     BasePage,
     IntroMixin,
     ListingFieldsMixin,
-    ListsPlansMixin,
     SearchResultType,
 )
 from clinic.pages.schema_org import clinic_id, web_page_node
 from clinic.pages.translations import each_in_language, in_language, source_of
+from first_visit.models import ListsPlansMixin
 from locations.models import LocationPage
 
 

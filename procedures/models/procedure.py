@@ -12,7 +12,6 @@ from clinic.models import (
     AlsoKnownAsMixin,
     BasePage,
     ListingFieldsMixin,
-    ListsPlansMixin,
     MedicalReviewMixin,
     SearchResultType,
     listed,
@@ -22,6 +21,7 @@ from clinic.models.safety import SafetyPartsForm
 from clinic.pages.panels import LinkedPagesPanel
 from clinic.pages.schema_org import body_sections, medical_entity, medical_web_page_node, page_links
 from clinic.pages.translations import in_language, source_of
+from first_visit.models import ListsPlansMixin
 
 from ..related import related_procedures_in_language, suggested_comparisons
 from ..safety import ProcedureSafetyMixin

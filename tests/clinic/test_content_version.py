@@ -81,6 +81,8 @@ def test_every_model_counts_as_content_unless_listed_as_never_shown():
     )
     assert {
         "clinic.clinicsettings",
+        "first_visit.firstvisitsettings",
+        "first_visit.insuranceplan",
         "clinic.bodyregion",
         "wagtailimages.image",
         "wagtaildocs.document",

@@ -8,9 +8,8 @@ from bs4 import BeautifulSoup
 
 from clinic.models import ClinicSettings
 from tests.conftest import sign_in
-from tests.editor import clinic_details_form
+from tests.editor import clinic_details_form, clinic_details_url, hours_rows
 from tests.pages import PAGES
-from tests.site.test_before_a_visit import hours_rows, settings_url
 
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +40,7 @@ def test_a_site_admin_turns_the_notice_off_and_it_is_gone_everywhere(client, sit
     assert clinic.demo_notice
     sign_in(client, site_admin)
     form = clinic_details_form(clinic, hours_rows(clinic), demo_notice="")
-    assert client.post(settings_url(clinic), form).status_code == 302
+    assert client.post(clinic_details_url(clinic), form).status_code == 302
     client.logout()
     for path in ["/", "/procedures/sacroiliac-joint-injection/", "/es/", "/contact/"]:
         assert notice_on(client, path) is None, path

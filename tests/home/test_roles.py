@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from appointments.models import FRONT_DESK, AppointmentRequest
 from clinic.models import ClinicSettings
 from conditions.models import ConditionPage
+from first_visit.models import FirstVisitSettings
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
@@ -25,6 +26,7 @@ from tests.conftest import (
     procedure_form,
     sign_in,
 )
+from tests.editor import before_a_visit_url
 
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +100,10 @@ def test_an_editor_cannot_edit_physicians_settings_or_users(client, editor):
         args=["clinic", "clinicsettings", ClinicSettings.objects.get().site_id],
     )
     assert client.get(settings_url).status_code in (302, 403)
+    assert client.get(before_a_visit_url(FirstVisitSettings.objects.get())).status_code in (
+        302,
+        403,
+    )
     assert client.get(reverse("wagtailusers_users:index")).status_code in (302, 403)
     assert client.get(reverse("wagtailsnippets_clinic_bodyregion:add")).status_code in (302, 403)
 
@@ -114,6 +120,7 @@ def test_a_site_admin_manages_physicians_lists_settings_and_users(client, site_a
         args=["clinic", "clinicsettings", ClinicSettings.objects.get().site_id],
     )
     assert client.get(settings_url).status_code == 200
+    assert client.get(before_a_visit_url(FirstVisitSettings.objects.get())).status_code == 200
     # ...but clinical content is for editors and reviewers.
     procedure = ProcedurePage.objects.get(slug="kyphoplasty")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[procedure.pk])).status_code in (
@@ -180,6 +187,7 @@ MENUS = {
         "Redirects",
         "Promoted search results",
         "Clinic details",
+        "Before a visit",
         "Review records",
     ],
 }

@@ -17,9 +17,8 @@ from clinic.models import ClinicSettings
 from conditions.models import ConditionPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
 from tests.conftest import add_url, procedure_form, sign_in
-from tests.editor import clinic_details_form, editor_form_data
+from tests.editor import clinic_details_form, clinic_details_url, editor_form_data, hours_rows
 from tests.pages import json_ld, soup, texts
-from tests.site.test_before_a_visit import hours_rows, settings_url
 
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +108,7 @@ def test_call_us_says_what_to_do_when_the_clinic_is_closed_from_the_clinics_deta
         on_call_phone="",
         after_hours_instruction="Go to the Example Hospital emergency room on Main Street.",
     )
-    assert client.post(settings_url(clinic), form).status_code == 302
+    assert client.post(clinic_details_url(clinic), form).status_code == 302
     client.logout()
     for shown_on in [path, "/conditions/sciatica/"]:
         _, tier = help_tiers(soup(client.get(shown_on)))

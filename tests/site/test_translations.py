@@ -23,6 +23,7 @@ APPS = [
     "appointments",
     "clinic",
     "conditions",
+    "first_visit",
     "home",
     "locations",
     "news",

@@ -1,6 +1,6 @@
 """
-The lists site admins keep in the clinic's details (the insurance plans, a location's days with
-different hours) in Spanish on Spanish pages: the Spanish name an admin gives, else the English
+The lists site admins keep (the insurance plans in Settings › Before a visit, a location's days
+with different hours) in Spanish on Spanish pages: the Spanish name an admin gives, else the English
 one marked as English.
 """
 
@@ -9,15 +9,14 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Locale
 
-from clinic.models import ClinicSettings
+from first_visit.models import FirstVisitSettings
 from locations.models import LocationOpeningException, LocationPage
 from tests.conftest import sign_in
-from tests.editor import clinic_details_form
+from tests.editor import before_a_visit_form, before_a_visit_url, saved_plans
 
 
 pytestmark = pytest.mark.django_db
@@ -45,12 +44,9 @@ def test_the_spanish_insurance_page_names_the_plans_in_spanish(client):
 
 
 def test_a_site_admin_names_a_plan_in_spanish_and_one_without_shows_in_english(client, site_admin):
-    clinic = ClinicSettings.objects.get()
+    visit = FirstVisitSettings.objects.get()
     sign_in(client, site_admin)
-    plans = [
-        {"id": plan.pk, "name": plan.name, "name_es": plan.name_es, "kind": plan.kind}
-        for plan in clinic.insurance_plans.all()
-    ]
+    plans = saved_plans(visit)
     plans += [
         {"name": "Zephyr Health Alliance", "name_es": "", "kind": "private"},
         {
@@ -59,14 +55,10 @@ def test_a_site_admin_names_a_plan_in_spanish_and_one_without_shows_in_english(c
             "kind": "other",
         },
     ]
-    edit = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", clinic.site_id])
+    edit = before_a_visit_url(visit)
     form = client.get(edit).content.decode()
     assert "Spanish name" in form and "Nombre en español" in form
-    hours = [
-        {"id": row.pk, "weekday": row.weekday, "opens": "08:00", "closes": "17:00"}
-        for row in clinic.hours.order_by("weekday")
-    ]
-    response = client.post(edit, clinic_details_form(clinic, hours, plans=plans))
+    response = client.post(edit, before_a_visit_form(visit, plans=plans))
     assert response.status_code == 302
 
     items = {" ".join(item.get_text(" ", strip=True).split()): item for item in plan_items(client)}

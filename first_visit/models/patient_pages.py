@@ -1,14 +1,13 @@
 """
-The pages a new patient needs before a first visit, chosen by site admins in the clinic's
-details, and linked from the home page, every location page, the appointment confirmation and
-the footer.
+The pages a new patient needs before a first visit, chosen by site admins in Settings › Before a
+visit, and linked from the home page, every location page, the appointment confirmation and the
+footer (first_visit.before_a_visit).
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import HelpPanel, ObjectList, PageChooserPanel
-from wagtail.models import Page
 
 from clinic.models.fields import optional_link
 from clinic.pages.translations import in_language, language_of_page
@@ -25,6 +24,7 @@ PATIENT_PAGES = [
     ("forms_page", _("Patient forms"), _("Forms to fill in before you come")),
     ("questions_page", _("Common questions"), _("Referrals, sedation, driving and more")),
 ]
+PATIENT_PAGE_FIELDS = [name for name, _label, _hint in PATIENT_PAGES]
 
 
 class PatientPagesMixin(models.Model):
@@ -57,22 +57,26 @@ class PatientPagesMixin(models.Model):
             PageChooserPanel("forms_page"),
             PageChooserPanel("questions_page"),
         ],
-        heading="Before a visit",
+        heading="Pages for new patients",
     )
 
     class Meta:
         abstract = True
 
     def patient_page_links(self):
-        """[{"key", "title", "hint", "url"}...] for the chosen live pages, in the active language."""
-        chosen = [(name, getattr(self, f"{name}_id")) for name, _label, _hint in PATIENT_PAGES]
-        found = Page.objects.in_bulk([page_id for _name, page_id in chosen if page_id])
-        pages = in_language(found.values(), keep_positions=True) if found else []
-        localized = dict(zip(found, pages, strict=True))
+        """
+        [{"key", "title", "hint", "url", "language"}...] for the chosen live pages, in the active
+        language. The chosen pages are read with this row (PATIENT_PAGE_FIELDS, select_related).
+        """
+        chosen = [
+            (name, label, hint, getattr(self, name))
+            for name, label, hint in PATIENT_PAGES
+            if getattr(self, f"{name}_id")
+        ]
+        pages = in_language([row[3] for row in chosen], keep_positions=True) if chosen else []
         links = []
-        for name, label, hint in PATIENT_PAGES:
-            page = localized.get(getattr(self, f"{name}_id"))
-            if page is not None and page.live and (url := page.get_url()):
+        for (name, label, hint, _chosen), page in zip(chosen, pages, strict=True):
+            if page.live and (url := page.get_url()):
                 links.append(
                     {
                         "key": name.removesuffix("_page"),

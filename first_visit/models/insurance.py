@@ -1,6 +1,6 @@
 """
-The insurance plans the clinic accepts, kept by site admins in the clinic's details and shown
-wherever an editor places the “Insurance plans” block (clinic.blocks).
+The insurance plans the clinic accepts, kept by site admins in Settings › Before a visit and
+shown wherever an editor places the “Insurance plans” block (clinic.blocks).
 """
 
 from django.db import models
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
-from ..i18n import wording_in_reader_language
+from clinic.i18n import wording_in_reader_language
 
 
 class PlanKind(models.TextChoices):
@@ -25,7 +25,7 @@ class PlanKind(models.TextChoices):
 
 class InsurancePlan(Orderable):
     settings = ParentalKey(
-        "clinic.ClinicSettings", on_delete=models.CASCADE, related_name="insurance_plans"
+        "first_visit.FirstVisitSettings", on_delete=models.CASCADE, related_name="insurance_plans"
     )
     name = models.CharField(
         max_length=120,
@@ -59,19 +59,19 @@ def plan_rows(plans):
     return sorted((plan.kind, plan.name.strip()) for plan in plans)
 
 
-def note_insurance_changes(clinic_settings):
+def note_insurance_changes(visit_settings):
     """
-    Before the clinic's details are saved: if the plans differ from those saved, today becomes
-    the list's “last updated” date. Returns whether they changed.
+    Before a site's settings are saved: if the plans differ from those saved, today becomes the
+    list's “last updated” date. Returns whether they changed.
     """
     saved = (
-        InsurancePlan.objects.filter(settings_id=clinic_settings.pk)
-        if clinic_settings.pk
+        InsurancePlan.objects.filter(settings_id=visit_settings.pk)
+        if visit_settings.pk
         else InsurancePlan.objects.none()
     )
-    if plan_rows(clinic_settings.insurance_plans.all()) == plan_rows(saved):
+    if plan_rows(visit_settings.insurance_plans.all()) == plan_rows(saved):
         return False
-    clinic_settings.insurance_updated_on = timezone.localdate()
+    visit_settings.insurance_updated_on = timezone.localdate()
     return True
 
 

@@ -9,7 +9,7 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search import index
 
-from clinic.models.insurance import InsurancePlan
+from first_visit.models.insurance import InsurancePlan
 
 
 INSURANCE_BLOCK = "insurance_plans"

@@ -6,14 +6,12 @@ by the new names as soon as a site admin changes them; another site's pages keep
 import pytest
 from bs4 import BeautifulSoup
 
-from django.urls import reverse
-
 from wagtail.models import Page, Site
 
-from clinic.models import ClinicSettings, InsurancePlan, pages_listing_plans
+from first_visit.models import FirstVisitSettings, InsurancePlan, pages_listing_plans
 from home.models import StandardPage
 from tests.conftest import sign_in
-from tests.editor import clinic_details_form
+from tests.editor import before_a_visit_form, before_a_visit_url, saved_plans
 
 
 pytestmark = pytest.mark.django_db
@@ -41,10 +39,10 @@ def publish_listing_page(parent, slug, body=(("insurance_plans", {"heading": "Pl
     return page
 
 
-def set_plans(clinic, *names):
-    """Save the clinic's details with these plans, as the clinic details form does."""
-    clinic.insurance_plans = [InsurancePlan(name=name, kind="private") for name in names]
-    clinic.save()
+def set_plans(visit_settings, *names):
+    """Save a site's settings with these plans, as the Before a visit form does."""
+    visit_settings.insurance_plans = [InsurancePlan(name=name, kind="private") for name in names]
+    visit_settings.save()
 
 
 @pytest.fixture
@@ -58,14 +56,14 @@ def second_site(site):
     )
     Page.get_first_root_node().add_child(instance=root)
     second = Site.objects.create(hostname=SECOND_HOST, port=80, root_page=root, site_name="Second")
-    set_plans(ClinicSettings.for_site(second), "Borealis Mutual")
+    set_plans(FirstVisitSettings.for_site(second), "Borealis Mutual")
     publish_listing_page(root, "second-clinic-plans")
     return second
 
 
 @pytest.fixture
 def first_site_page(site):
-    set_plans(ClinicSettings.for_site(site), "Quillfeather Health")
+    set_plans(FirstVisitSettings.for_site(site), "Quillfeather Health")
     section = StandardPage.objects.get(slug="your-visit")
     return publish_listing_page(section, "who-pays")
 
@@ -81,20 +79,12 @@ def test_a_listing_page_is_found_by_its_own_sites_plans_only(client, second_site
 def test_a_site_admin_renames_a_plan_and_search_follows_at_once(
     client, site_admin, site, second_site, first_site_page
 ):
-    clinic = ClinicSettings.for_site(site)
-    hours = [
-        {"id": row.pk, "weekday": row.weekday, "opens": "08:00", "closes": "17:00"}
-        for row in clinic.hours.order_by("weekday")
-    ]
-    plans = [
-        {"id": plan.pk, "name": plan.name, "kind": plan.kind}
-        for plan in clinic.insurance_plans.all()
-    ]
+    visit = FirstVisitSettings.for_site(site)
+    plans = saved_plans(visit)
     assert plans[0]["name"] == "Quillfeather Health"
     plans[0]["name"] = "Wrenfield Health"
     sign_in(client, site_admin)
-    url = reverse("wagtailsettings:edit", args=["clinic", "clinicsettings", site.pk])
-    response = client.post(url, clinic_details_form(clinic, hours, plans=plans))
+    response = client.post(before_a_visit_url(visit), before_a_visit_form(visit, plans=plans))
     assert response.status_code == 302
 
     assert "who-pays" in found(client, "Wrenfield")
@@ -115,5 +105,5 @@ def test_a_page_whose_block_is_taken_out_no_longer_lists_the_plans(client, site,
 
     assert "who-pays" not in found(client, "Quillfeather")
     assert "who-pays" not in {page.slug for page in pages_listing_plans(site)}
-    set_plans(ClinicSettings.for_site(site), "Quillfeather Health", "Wrenfield Health")
+    set_plans(FirstVisitSettings.for_site(site), "Quillfeather Health", "Wrenfield Health")
     assert "who-pays" not in found(client, "Wrenfield")
