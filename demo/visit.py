@@ -71,8 +71,10 @@ class VisitPagesMixin:
                 title=title,
                 file=ContentFile(sample_form_pdf(), name="sample-new-patient-questionnaire.pdf"),
             )
-            document._set_document_file_metadata()  # its size, for the link's text
             document.save()
+            # Its size (for the link's text) and hash, as Wagtail's upload form records them.
+            document.get_file_size()
+            document.get_file_hash()
             self.report.add(document)
         return document
 
