@@ -5,11 +5,16 @@ the demo clinic, the WSGI application served on a port, a private Redis.
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
 
 import psycopg
 
@@ -73,6 +78,55 @@ def manage_shell(environment, code):
         check=True,
         capture_output=True,
     )
+
+
+class Browser:
+    """A patient's browser: cookies kept, answers as (status, final address, page)."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+
+    def get(self, path):
+        return self.fetch(urllib.request.Request(self.base + path))  # noqa: S310
+
+    def post(self, path, data):
+        request = urllib.request.Request(  # noqa: S310
+            self.base + path,
+            data=urllib.parse.urlencode(data, doseq=True).encode(),
+            headers={"Referer": self.base + path},
+        )
+        return self.fetch(request)
+
+    def fetch(self, request):
+        try:
+            with self.opener.open(request, timeout=15) as response:
+                return response.status, response.geturl(), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.geturl(), error.read().decode()
+
+
+def form_token(browser):
+    status, _, page = browser.get("/appointments/request/")
+    assert status == 200
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+
+def request_appointment(browser, name, token):
+    """(status, confirmed): a patient sends the appointment form as a browser would."""
+    status, url, _ = browser.post(
+        "/appointments/request/",
+        {
+            "csrfmiddlewaretoken": token,
+            "name": name,
+            "phone": "(312) 555-0190",
+            "patient_type": "new",
+            "preferred_days": ["tue"],
+            "preferred_times": ["morning"],
+            "consent": "on",
+        },
+    )
+    return status, status == 200 and url.endswith("/appointments/request/sent/")
 
 
 ADMIN_PASSWORD = "a-long-admin-password"  # throwaway databases only

@@ -19,8 +19,9 @@ from django.utils import timezone
 from appointments.models import AppointmentRequest
 from appointments.tasks import notify_front_desk
 from home.roles import FRONT_DESK
-from tests.appointments.outages import DatabaseProxy, MailServer
 from tests.conftest import ROOT, free_port, make_user
+from tests.fault_proxy import FaultProxy
+from tests.mail_sink import MailServer
 from tests.servers import server_environment
 
 
@@ -64,7 +65,7 @@ def test_the_worker_carries_on_after_the_database_was_cut(tmp_path):
     desk.email = "desk@clinic.example"
     desk.save()
     log = tmp_path / "worker.log"
-    with DatabaseProxy() as proxy, MailServer() as mail_server:
+    with FaultProxy(5432) as proxy, MailServer() as mail_server:
         environment = server_environment(
             DJANGO_SETTINGS_MODULE="clinic.settings.production",
             SECRET_KEY="a-throwaway-key-for-this-test-only-0123456789",
@@ -90,7 +91,7 @@ def test_the_worker_carries_on_after_the_database_was_cut(tmp_path):
             assert mail_server.wait_for(1), log.read_text()[-3000:]
             wait_until_notified(first)
 
-            proxy.cut()
+            proxy.refuse()
             wait_for_line(worker, log, "waits for it")
             proxy.restore()
             wait_for_line(worker, log, "answers again")

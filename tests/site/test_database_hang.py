@@ -8,10 +8,6 @@ PostgreSQL only, and slow (a database of its own with the demo clinic): marked `
 `make test` leaves out and `.ci/run` runs once, on PostgreSQL.
 """
 
-import contextlib
-import select
-import socket
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -21,6 +17,7 @@ import pytest
 from django.db import connection
 
 from tests.conftest import free_port
+from tests.fault_proxy import FaultProxy
 from tests.servers import demo_database, server_environment, wsgi_server
 
 
@@ -29,7 +26,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only"),
 ]
 
-UPSTREAM = ("127.0.0.1", 5432)
 DATABASE = "clinic_hang_test"
 STATEMENT_TIMEOUT = 1
 DEADLINE = STATEMENT_TIMEOUT + 2  # DATABASE_DEADLINE_MARGIN
@@ -38,57 +34,9 @@ CACHED = "/procedures/"
 UNCACHED = ["/conditions/", "/physicians/", "/news/"]
 
 
-class HangingProxy:
-    """A TCP proxy to PostgreSQL that can hang: it goes on reading, and forwards nothing."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.hanging = threading.Event()
-        self.stopped = threading.Event()
-        self.listener = socket.socket()
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(("127.0.0.1", self.port))
-        self.listener.listen(64)
-        self.listener.settimeout(0.1)
-        self.acceptor = threading.Thread(target=self.accept, daemon=True)
-        self.acceptor.start()
-
-    def accept(self):
-        while not self.stopped.is_set():
-            try:
-                client, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            server = socket.create_connection(UPSTREAM)
-            threading.Thread(target=self.pipe, args=(client, server), daemon=True).start()
-
-    def pipe(self, client, server):
-        sockets = [client, server]
-        try:
-            while not self.stopped.is_set():
-                readable, _, _ = select.select(sockets, [], [], 0.2)
-                for sock in readable:
-                    data = sock.recv(65536)
-                    if not data:
-                        return
-                    if not self.hanging.is_set():
-                        (server if sock is client else client).sendall(data)
-        except OSError:
-            return
-        finally:
-            for sock in sockets:
-                with contextlib.suppress(OSError):
-                    sock.close()
-
-    def stop(self):
-        self.stopped.set()
-        self.acceptor.join()
-        self.listener.close()
-
-
 @pytest.fixture(scope="module")
 def site_behind_proxy(tmp_path_factory):
-    proxy = HangingProxy()
+    proxy = FaultProxy(5432)
     environment = server_environment(
         DJANGO_SETTINGS_MODULE="clinic.settings.dev",
         DEBUG="false",
@@ -129,7 +77,7 @@ def test_a_database_that_never_answers_costs_503s_within_the_deadline(site_behin
     assert visit(base, CACHED)[0] == 200
     time.sleep(0.6)
 
-    proxy.hanging.set()
+    proxy.hang()
     status, seconds, page = visit(base, CACHED)
     assert status == 200 and "Sacroiliac joint injection" in page
     # One wait, not a worker lost: the kept connection's health check is cut at the deadline,
@@ -145,7 +93,7 @@ def test_a_database_that_never_answers_costs_503s_within_the_deadline(site_behin
         assert "(555) 010-0199" in page  # the outage page, with the phone number
     assert "passed its deadline" in log.read_text()
 
-    proxy.hanging.clear()
+    proxy.restore()
     for path in UNCACHED:
         assert visit(base, path)[0] == 200  # no restart needed
     assert visit(base, CACHED)[0] == 200
