@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from loadtest import free_port, start_redis
+from load_run import free_port, start_redis
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 import psycopg
-from loadtest import free_port, start_redis, wait_for
+from load_run import free_port, start_redis, wait_for
 
 
 ROOT = Path(__file__).resolve().parent.parent

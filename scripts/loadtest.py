@@ -11,9 +11,7 @@ postgres://postgres@127.0.0.1:5432/clinic_load), created and filled with the dem
 """
 
 import collections
-import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,9 +20,18 @@ import time
 from pathlib import Path
 
 import psycopg
+from load_run import (
+    ROOT,
+    free_port,
+    locust_results,
+    prepare,
+    production_environment,
+    start_locust,
+    start_redis,
+    wait_for,
+)
 
 
-ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get(
     "LOADTEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_load"
 )
@@ -33,85 +40,13 @@ SECONDS = 60
 OUTAGE = (25, 35)  # Redis down between these seconds of the second run
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"Nothing answered on port {port}")
-
-
-def start_redis(port):
-    process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"],  # noqa: S607
-        stdout=subprocess.DEVNULL,
-    )
-    wait_for(port)
-    return process
-
-
-def prepare(environment):
-    """The environment's database (made if missing on PostgreSQL), the demo and static files."""
-    url = environment["DATABASE_URL"]
-    if url.startswith("postgres"):
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
-            if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-                db.execute(f'CREATE DATABASE "{name}"')
-    for command in (
-        ["migrate", "--noinput"],
-        ["load_demo_content"],
-        ["collectstatic", "--noinput"],
-    ):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
-
-
 def stored_names():
     with psycopg.connect(DATABASE_URL) as db:
         return {row[0] for row in db.execute("SELECT name FROM appointments_appointmentrequest")}
 
 
 def run_load(environment, host, output, redis=None, redis_port=None):
-    locust = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "locust",
-            "-f",
-            str(ROOT / "scripts" / "locustfile.py"),
-            "--headless",
-            "--users",
-            str(USERS),
-            "--spawn-rate",
-            str(USERS),
-            "--run-time",
-            f"{SECONDS}s",
-            "--host",
-            host,
-            "--only-summary",
-            "--loglevel",
-            "ERROR",
-        ],
-        cwd=ROOT,
-        env={**environment, "LOADTEST_OUTPUT": str(output)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    locust = start_locust(environment, host, USERS, SECONDS, output)
     started = time.time()
     window = None
     if redis is not None:
@@ -122,8 +57,7 @@ def run_load(environment, host, output, redis=None, redis_port=None):
         time.sleep(OUTAGE[1] - OUTAGE[0])
         redis = start_redis(redis_port)
         window = (down, time.time())
-    locust.wait()
-    data = json.loads(output.read_text())
+    data = locust_results(locust, output)
     return started, window, data, redis
 
 
@@ -150,18 +84,9 @@ def report(label, data, window):
 def main():
     redis_port, app_port = free_port(), free_port()
     static_root = tempfile.mkdtemp(prefix="clinic-static-")
-    environment = {
-        **{key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")},
-        "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "SECRET_KEY": "loadtest-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "TRUSTED_PROXY_COUNT": "1",
-        "STATIC_ROOT": static_root,
-        "CLINIC_PHONE": "(312) 555-0147",
-    }
+    environment = production_environment(
+        DATABASE_URL, f"redis://127.0.0.1:{redis_port}/0", static_root
+    )
     redis = start_redis(redis_port)
     print("Preparing the database and static files...", flush=True)
     prepare(environment)

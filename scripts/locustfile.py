@@ -33,6 +33,8 @@ SEARCHES = ["sciatica", "back pain", "steroid shot in my neck", "RFA", "numbness
 PREFIXES = ["sa", "sci", "rad", "epi", "ne"]
 ANSWERS = []  # (time, status, milliseconds, kind of request)
 CONFIRMED = []  # names of requests that got their confirmation
+# A patient gives up after this many seconds (an answer never given counts as none: status 0).
+TIMEOUT = float(os.environ.get("LOADTEST_TIMEOUT", "30"))
 
 
 @events.request.add_listener
@@ -66,19 +68,26 @@ class Patient(HttpUser):
 
     @task(10)
     def page(self):
-        self.client.get(random.choice(PAGES), name="page")
+        self.client.get(random.choice(PAGES), name="page", timeout=TIMEOUT)
 
     @task(3)
     def search(self):
-        self.client.get("/search/", params={"q": random.choice(SEARCHES)}, name="search")
+        self.client.get(
+            "/search/", params={"q": random.choice(SEARCHES)}, name="search", timeout=TIMEOUT
+        )
 
     @task(3)
     def suggest(self):
-        self.client.get("/search/suggest/", params={"q": random.choice(PREFIXES)}, name="suggest")
+        self.client.get(
+            "/search/suggest/",
+            params={"q": random.choice(PREFIXES)},
+            name="suggest",
+            timeout=TIMEOUT,
+        )
 
     @task(1)
     def request_appointment(self):
-        form = self.client.get("/appointments/request/", name="appointment form")
+        form = self.client.get("/appointments/request/", name="appointment form", timeout=TIMEOUT)
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text or "")
         if not match:
             return
@@ -100,6 +109,7 @@ class Patient(HttpUser):
             cookies={"csrftoken": form.cookies.get("csrftoken", "")},
             headers={"Referer": self.host + "/appointments/request/"},
             name="appointment request",
+            timeout=TIMEOUT,
         )
         if response.status_code == 200 and response.url.endswith("/appointments/request/sent/"):
             CONFIRMED.append(name)

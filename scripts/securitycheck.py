@@ -27,7 +27,7 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from loadtest import free_port, prepare, start_redis, wait_for
+from load_run import free_port, prepare, start_redis, wait_for
 
 
 ROOT = Path(__file__).resolve().parent.parent
