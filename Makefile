@@ -21,7 +21,7 @@ for candidate in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
 done; exit 1
 endef
 
-.PHONY: help run serve test flakecheck securitycheck lint format check install lock messages audit bench loadtest worker clean
+.PHONY: help run serve test flakecheck securitycheck lint format check install lock messages audit bench loadtest faults worker clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -110,6 +110,9 @@ audit: install node_modules/.package-lock.json ## Lighthouse scores for every pa
 
 loadtest: install ## Production settings under gunicorn with 32 simulated patients for 60 s, then with Redis stopped for 10 s
 	$(PY) scripts/loadtest.py
+
+faults: install ## Each fault (Redis, PostgreSQL, SMTP, workers killed, disk full) for 15 s under load: a table (or FAULTS="redis-refused pg-hang", FAULTS=soak)
+	FAULTS="$(FAULTS)" $(PY) scripts/faults.py
 
 securitycheck: install ## 10,000 generated requests per database at gunicorn (0 × 5xx, all answered, no worker lost), then the role tests
 	$(PY) scripts/securitycheck.py
