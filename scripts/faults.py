@@ -52,6 +52,7 @@ def run_fault(stack, name, folder):
         print(f"{name:20} not run: {reason}", flush=True)
         return True
     host = stack.servers[0][1]
+    last_request = measure.last_request_id(stack)
     run_start = time.time()
     locust = start_locust(stack.environment, host, USERS, RUN, folder / f"{name}.json")
     time.sleep(WINDOW[0])
@@ -63,7 +64,7 @@ def run_fault(stack, name, folder):
     data = locust_results(locust, folder / f"{name}.json")
     fault.finish()
     seen = measure.traffic(data["answers"], run_start, window)
-    booked = measure.appointments(stack, data["confirmed"], run_start)
+    booked = measure.appointments(stack, data["confirmed"], last_request)
     print_row(name, seen, booked, fault.note())
     return good(name, seen, booked)
 

@@ -71,13 +71,19 @@ def recovery(answers, normal_rate, fault_end, steady=3):
     return None
 
 
-def requests_of_the_run(stack, since):
+def last_request_id(stack):
+    """The newest appointment request's id: the run's requests come after it."""
+    with stack.database() as db:
+        return db.execute("SELECT max(id) FROM appointments_appointmentrequest").fetchone()[0] or 0
+
+
+def requests_of_the_run(stack, after):
     """(pk, name, notified) of the appointment requests patients sent in this run."""
     with stack.database() as db:
         return db.execute(
             "SELECT id, name, notified_at IS NOT NULL FROM appointments_appointmentrequest "
-            "WHERE name LIKE 'Load %%' AND created_at >= to_timestamp(%s)",
-            [since - 1],
+            "WHERE name LIKE 'Load %%' AND id > %s",
+            [after],
         ).fetchall()
 
 
@@ -141,9 +147,9 @@ def stored_elsewhere(stack, name):
     return f" (stored at {found[0]:%H:%M:%S.%f})" if found else ""
 
 
-def appointments(stack, confirmed, since):
+def appointments(stack, confirmed, after):
     """Requests confirmed, stored, lost, duplicated; notices once, by a retry, twice, missing."""
-    rows = requests_of_the_run(stack, since)
+    rows = requests_of_the_run(stack, after)
     wait_for_notices(stack, rows, 40)
     before = notices_by_request(stack)
     by_retry = 0
@@ -151,7 +157,7 @@ def appointments(stack, confirmed, since):
         # Even a request whose e-mail arrived may be sent again: the sender may not have heard
         # the mail server take it. The retries show it.
         bring_retries_forward(stack)
-        rows = requests_of_the_run(stack, since)
+        rows = requests_of_the_run(stack, after)
         wait_for_notices(stack, rows, 40)
         after = notices_by_request(stack)
         by_retry = sum(1 for pk, _, _ in rows if after[pk] > before[pk])
