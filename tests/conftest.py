@@ -20,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connections
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -35,6 +34,7 @@ from medical_review.models import record_review
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianAccount, PhysicianIndexPage
 from procedures.models import ProcedurePage
+from tests import demo_snapshot
 
 
 # Debian's Chromium for Playwright (its own browser download does not work everywhere).
@@ -49,9 +49,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
-# The database with the demo clinic in it, by alias, for the tests that flush it.
-DEMO_SNAPSHOTS = {}
-
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -59,13 +56,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)  # images from earlier runs
     with django_db_blocker.unblock():
         call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-        # The browser tests flush the database after each test; they restore this snapshot.
-        # Content types go first: saving other rows can look them up, and a lookup that misses
-        # would create one with another id.
-        connection = connections["default"]
-        rows = json.loads(connection.creation.serialize_db_to_string())
-        rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-        DEMO_SNAPSHOTS[connection.alias] = json.dumps(rows)
+        # The tests that empty the database (tests/browser/conftest.py) put this copy back.
+        demo_snapshot.take()
 
 
 @pytest.fixture(autouse=True)

@@ -12,17 +12,15 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.core.management import call_command
-from django.db import connections
 
 from clinic.caching.page_cache import forget_local_copies
 from home.models import HomePage
 from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage
+from tests import demo_snapshot
 from tests.conftest import (
     CHROMIUM,
     CHROMIUM_FLAGS,
-    DEMO_SNAPSHOTS,
     create_fictional_physician,
     record_fictional_review,
 )
@@ -59,25 +57,15 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def restore_demo_clinic():
     """
-    Put the demo clinic back from the snapshot taken once per run, where Django emptied the
-    database after a live-server test (its post_migrate handlers refill some tables). These
-    tests run after every other database test of their process (pytest-django orders them
-    last, and pytest-xdist hands each process its tests in that order), so only they need it.
+    Put the demo clinic back from the copy taken once per run (tests/demo_snapshot.py), where
+    Django emptied the database after a live-server test (its post_migrate handlers refill some
+    tables). These tests run after every other database test of their process (pytest-django
+    orders them last, and pytest-xdist hands each process its tests in that order), so only
+    they need it.
     """
-    for alias, snapshot in DEMO_SNAPSHOTS.items():
-        if not HomePage.objects.using(alias).exists():
-            # Sequences keep counting (reset_sequences=False), so new rows never reuse the
-            # snapshot's ids on PostgreSQL.
-            call_command(
-                "flush",
-                database=alias,
-                inhibit_post_migrate=True,
-                reset_sequences=False,
-                interactive=False,
-                verbosity=0,
-            )
-            ContentType.objects.clear_cache()
-            connections[alias].creation.deserialize_db_from_string(snapshot)
+    if not HomePage.objects.exists():
+        demo_snapshot.restore()
+        ContentType.objects.clear_cache()
     # The content version came back with the rows: drop what was kept under it since.
     for alias in settings.CACHES:
         caches[alias].clear()
