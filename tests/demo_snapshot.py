@@ -53,6 +53,21 @@ def restore(alias="default"):
             cursor.execute(f"INSERT INTO {name} SELECT * FROM {SCHEMA}.{name}")  # noqa: S608
 
 
+def copy_file(path, alias="default"):
+    """
+    On SQLite, write the demo's database to `path` (a site's existing database, for a command
+    run in another process) and return True; elsewhere False: the caller builds its own.
+    """
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        return False
+    with sqlite3.connect(snapshot_file(connection)) as snapshot, sqlite3.connect(path) as copy:
+        snapshot.backup(copy)
+    snapshot.close()
+    copy.close()
+    return True
+
+
 def tables(connection):
     return sorted(connection.introspection.django_table_names(only_existing=True))
 

@@ -13,6 +13,7 @@ from django.test import override_settings
 from wagtail.models import Site
 
 from clinic.operations import site_address
+from tests import demo_snapshot
 from tests.conftest import run_manage
 from tests.pages import PAGES, soup
 
@@ -107,8 +108,11 @@ def test_an_address_an_admin_chose_is_never_overwritten_by_a_request(client, fro
     assert Site.objects.get(is_default_site=True).root_url == "https://www.clinic.example"
 
 
-def test_migrate_applies_site_url_and_production_allows_its_host(tmp_path):
+def test_migrate_applies_site_url_and_production_allows_its_host(tmp_path, django_db_setup):
     """The deploy's `migrate` needs no extra step; production needs no ALLOWED_HOSTS besides."""
+    # A deploy migrates the site's database: the demo's, where the suite runs on SQLite (a new
+    # one, migrated from nothing, elsewhere; tests/demo/test_first_run.py starts from nothing).
+    demo_snapshot.copy_file(tmp_path / "deploy.sqlite3")
     database = f"sqlite:///{tmp_path / 'deploy.sqlite3'}"
     migrate = run_manage(
         "migrate",
