@@ -161,6 +161,9 @@ def bench(label, database_url, static_root):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": static_root,
         "CLINIC_PHONE": "(312) 555-0147",
+        # wrk sends every search from one address; the limits count a patient's address.
+        "SEARCH_RATE_LIMIT_PER_MINUTE": "1000000",
+        "SUGGEST_RATE_LIMIT_PER_MINUTE": "1000000",
     }
     print(f"\n{label}: preparing the demo clinic...", flush=True)
     prepare(environment)

@@ -7,7 +7,8 @@ it, that accepts a query and then says nothing would hold the worker for ever: l
 timeout. So each query arms a deadline a few seconds past statement_timeout; one thread per
 process (a heap of deadlines, not a thread per query) shuts the connection's socket down when a
 query passes its deadline. The blocked call then fails with OperationalError, which is the 503
-page or a stale page (clinic.views, clinic.page_cache), and Django discards the connection.
+page or a stale page (clinic.views, clinic.page_cache), and Django discards the connection; the
+process then counts the database as down (clinic.operations.database_down) until it answers.
 """
 
 import contextlib
@@ -21,6 +22,8 @@ import time
 
 from django.conf import settings
 from django.db.backends.signals import connection_created
+
+from clinic.operations import database_down
 
 
 logger = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ class Watchdog:
         self.condition = threading.Condition()
         self.deadlines = []  # a heap of (when, number); a number no longer in `armed` is done
         self.armed = {}  # number: the socket its query waits on
+        self.cut = set()  # numbers whose socket was shut down, until disarmed
         self.numbers = itertools.count()
         self.thread = None
 
@@ -61,8 +65,13 @@ class Watchdog:
             return number
 
     def disarm(self, number):
+        """The query is over; returns whether it was cut off at its deadline."""
         with self.condition:
             self.armed.pop(number, None)
+            if number in self.cut:
+                self.cut.discard(number)
+                return True
+            return False
 
     def watch(self):
         with self.condition:
@@ -79,6 +88,7 @@ class Watchdog:
                 heapq.heappop(self.deadlines)
                 # Under the lock: once disarm() has returned, its socket is never shut down.
                 shut_down(self.armed.pop(number))
+                self.cut.add(number)
                 logger.error("A database query passed its deadline; its connection is cut")
 
 
@@ -108,7 +118,9 @@ def deadline(connection):
     try:
         yield
     finally:
-        watchdog.disarm(number)
+        if watchdog.disarm(number):
+            # No answer in time: the next requests fail fast until PostgreSQL answers again.
+            database_down.state.mark_down(connection.get_connection_params())
 
 
 def with_deadline(execute, sql, params, many, context):

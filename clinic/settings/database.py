@@ -28,10 +28,12 @@ def database_from_environment(environ, base_dir):
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
     elif database["ENGINE"] == "django.db.backends.postgresql":
         # A PostgreSQL that does not answer costs a request a few seconds, not a worker for
-        # ever: the page cache serves what it has meanwhile (clinic.caching.page_cache).
+        # ever, and then each process fails fast until it answers (clinic.operations.
+        # database_down): the page cache serves what it has meanwhile (clinic.caching.page_cache).
+        # A patient gets a page or the 503 page within 4 s (the statement timeout and margin).
         # A query PostgreSQL works on too long ends after DATABASE_STATEMENT_TIMEOUT seconds
         # (0: never); one it never answers, at query_deadline() (clinic.operations.query_deadline).
-        timeout = int(environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+        timeout = int(environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
         options = {"connect_timeout": timeout, **database.get("OPTIONS", {})}
         milliseconds = round(statement_timeout(environ) * 1000)
         given = options.get("options", "")
@@ -42,7 +44,7 @@ def database_from_environment(environ, base_dir):
 
 
 def statement_timeout(environ):
-    return float(environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
+    return float(environ.get("DATABASE_STATEMENT_TIMEOUT", "3"))
 
 
 def query_deadline(environ):
@@ -52,4 +54,4 @@ def query_deadline(environ):
     """
     if not statement_timeout(environ):
         return None
-    return statement_timeout(environ) + float(environ.get("DATABASE_DEADLINE_MARGIN", "3"))
+    return statement_timeout(environ) + float(environ.get("DATABASE_DEADLINE_MARGIN", "1"))
