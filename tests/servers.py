@@ -18,7 +18,7 @@ from http.cookiejar import CookieJar
 
 import psycopg
 
-from tests.conftest import ROOT
+from tests.processes import ROOT
 
 
 def wait_for_port(port, seconds=30):

@@ -3,7 +3,7 @@
 import pytest
 
 from home.roles import FRONT_DESK
-from tests.conftest import make_user
+from tests.accounts import make_user
 
 
 URL = "/appointments/request/"

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentAccessLog, AppointmentRequest
 from home.roles import EDITORS, FRONT_DESK, SITE_ADMINS
-from tests.conftest import make_user, sign_in
+from tests.accounts import make_user, sign_in
 
 
 pytestmark = pytest.mark.django_db

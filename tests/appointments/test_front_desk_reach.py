@@ -11,7 +11,8 @@ from wagtail.models import PageViewRestriction
 
 from appointments.models import FRONT_DESK
 from home.models import StandardPage
-from tests.conftest import make_user, private_document, sign_in
+from tests.accounts import make_user, sign_in
+from tests.fictional_content import private_document
 
 
 pytestmark = pytest.mark.django_db

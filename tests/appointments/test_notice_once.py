@@ -24,7 +24,7 @@ from django.utils import timezone
 from appointments.models import AppointmentRequest
 from appointments.tasks import notice_message_id, notify_front_desk, retry_staff_notices
 from home.roles import FRONT_DESK
-from tests.conftest import make_user
+from tests.accounts import make_user
 
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,9 +12,9 @@ from django.test import override_settings
 
 from appointments.models import AppointmentRequest
 from home.roles import FRONT_DESK
+from tests.accounts import make_user
 from tests.appointments.conftest import PATIENT, URL
 from tests.browser.conftest import restore_demo_clinic
-from tests.conftest import make_user
 
 
 # Committed for real, as in production: the worker runs outside any test transaction (it

@@ -19,9 +19,11 @@ from django.utils import timezone
 from appointments.models import AppointmentRequest
 from appointments.tasks import notify_front_desk
 from home.roles import FRONT_DESK
-from tests.conftest import ROOT, free_port, make_user
+from tests.accounts import make_user
 from tests.fault_proxy import FaultProxy
 from tests.mail_sink import MailServer
+from tests.network import free_port
+from tests.processes import ROOT
 from tests.servers import server_environment
 
 

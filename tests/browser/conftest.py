@@ -18,12 +18,8 @@ from home.models import HomePage
 from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage
 from tests import demo_snapshot
-from tests.conftest import (
-    CHROMIUM,
-    CHROMIUM_FLAGS,
-    create_fictional_physician,
-    record_fictional_review,
-)
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
+from tests.fictional_content import create_fictional_physician, record_fictional_review
 
 
 # Sync Playwright runs an event loop in the test thread; Django's ORM must still be usable there.

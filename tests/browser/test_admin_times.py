@@ -9,11 +9,11 @@ from django.test import Client
 
 from clinic.models import ClinicSettings
 from home.roles import SITE_ADMINS
-from tests.conftest import make_user, sign_in
+from tests.accounts import make_user, sign_in
 
 
 def signed_in_context(browser, site_url, user):
-    """A browser whose session is `user` signed in, past the second step (tests/conftest.py)."""
+    """A browser whose session is `user` signed in, past the second step (tests/accounts.py)."""
     client = sign_in(Client(), user)
     context = browser.new_context()
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value

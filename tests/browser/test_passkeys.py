@@ -6,7 +6,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 from playwright.sync_api import expect
 
 from home.roles import FRONT_DESK
-from tests.conftest import app_code, make_user
+from tests.accounts import app_code, make_user
 
 
 AUTHENTICATOR = {

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from home.roles import MEDICAL_REVIEWERS, SITE_ADMINS
 from physicians.models import PhysicianAccount
+from tests.accounts import make_user
 from tests.browser.test_admin_times import signed_in_context
-from tests.conftest import make_user
 from tests.physicians.test_admin_accounts import named_user, profile
 
 

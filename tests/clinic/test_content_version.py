@@ -19,7 +19,7 @@ from clinic.signal_handlers import purges_pages
 from news.factories import NewsPostPageFactory
 from news.models import NewsIndexPage
 from tests.browser.conftest import restore_demo_clinic
-from tests.conftest import run_manage
+from tests.processes import run_manage
 
 
 def database_url():

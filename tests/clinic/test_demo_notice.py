@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clinic.models import ClinicSettings
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import clinic_details_form, clinic_details_url, hours_rows
 from tests.pages import PAGES
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 
 from procedures.models import ProcedurePage
-from tests.conftest import free_port
+from tests.network import free_port
 
 
 pytestmark = pytest.mark.django_db

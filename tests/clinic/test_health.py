@@ -13,7 +13,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from appointments.tasks import notify_front_desk
-from tests.conftest import free_port, redis_caches
+from tests.caches import redis_caches
+from tests.network import free_port
 
 
 pytestmark = pytest.mark.django_db

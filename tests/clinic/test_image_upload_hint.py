@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from clinic.pages.image_form import SIZES_NEEDED
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from clinic.models import ClinicSettings
 from conditions.models import ConditionPage
 from news.models import NewsPostPage
 from procedures.models import ProcedurePage
-from tests.conftest import create_fictional_physician, record_fictional_review
+from tests.fictional_content import create_fictional_physician, record_fictional_review
 from tests.pages import PAGES, ROOT, get_page, json_ld, meta
 
 

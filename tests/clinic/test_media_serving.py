@@ -12,7 +12,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from home.roles import EDITORS
-from tests.conftest import make_user, private_document, sign_in
+from tests.accounts import make_user, sign_in
+from tests.fictional_content import private_document
 
 
 pytestmark = pytest.mark.django_db

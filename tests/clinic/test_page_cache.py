@@ -21,7 +21,8 @@ from clinic.models import BodyRegion, ClinicSettings
 from home.roles import EDITORS, SITE_ADMINS
 from locations.models import LocationPage
 from procedures.models import ProcedurePage
-from tests.conftest import make_user, redis_caches, sign_in
+from tests.accounts import make_user, sign_in
+from tests.caches import redis_caches
 from tests.pages import PAGES
 
 

@@ -18,7 +18,7 @@ from locations.models import LocationPage
 from news.models import NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedureNextStep, ProcedurePage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import editor_form_data
 
 

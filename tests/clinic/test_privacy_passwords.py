@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from home.models import StandardPage
-from tests.conftest import private_document
+from tests.fictional_content import private_document
 
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from home.models import StandardPage
 from home.roles import SITE_ADMINS
 from news.models import NewsPostPage
-from tests.conftest import make_user, sign_in
+from tests.accounts import make_user, sign_in
 from tests.editor import editor_form_data
 
 

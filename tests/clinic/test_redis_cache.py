@@ -10,7 +10,8 @@ import redis
 from django.core.cache import caches
 from django.test import override_settings
 
-from tests.conftest import free_port, redis_caches
+from tests.caches import redis_caches
+from tests.network import free_port
 from tests.servers import private_redis
 
 

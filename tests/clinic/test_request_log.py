@@ -9,7 +9,7 @@ import runpy
 import pytest
 
 from clinic.operations.request_log import RequestLogApp
-from tests.conftest import ROOT
+from tests.processes import ROOT
 
 
 def logged_path(caplog, path, query):

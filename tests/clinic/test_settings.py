@@ -1,6 +1,6 @@
 """Production settings refuse to start half-configured and pass Django's deployment checklist."""
 
-from tests.conftest import run_manage
+from tests.processes import run_manage
 
 
 def production(*args, **env):

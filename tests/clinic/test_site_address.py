@@ -14,8 +14,8 @@ from wagtail.models import Site
 
 from clinic.operations import site_address
 from tests import demo_snapshot
-from tests.conftest import run_manage
 from tests.pages import PAGES, soup
+from tests.processes import run_manage
 
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT, run_manage
+from tests.processes import ROOT, run_manage
 
 
 PROCEDURE = "/procedures/sacroiliac-joint-injection/"

@@ -16,8 +16,8 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from procedures.models import ProcedureIndexPage
+from tests.accounts import sign_in
 from tests.admin_content import add_procedures, submit_for_review
-from tests.conftest import sign_in
 
 
 pytestmark = pytest.mark.django_db

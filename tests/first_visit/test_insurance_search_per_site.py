@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from first_visit.models import FirstVisitSettings, InsurancePlan, pages_listing_plans
 from home.models import StandardPage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import before_a_visit_form, before_a_visit_url, saved_plans
 
 

@@ -18,8 +18,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from first_visit.models import FirstVisitSettings, InsurancePlan
 from home.models import StandardPage
-from tests.conftest import admin_menu_links, private_document, sign_in
+from tests.accounts import sign_in
+from tests.admin_screens import admin_menu_links
 from tests.editor import before_a_visit_form, before_a_visit_url, saved_plans
+from tests.fictional_content import private_document
 from tests.first_visit.test_before_a_visit import FORMS, INSURANCE, search_slugs, soup, words
 
 

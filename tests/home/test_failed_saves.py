@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from procedures.models import ProcedurePage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import editor_form_data
 
 

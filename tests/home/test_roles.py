@@ -18,15 +18,10 @@ from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import (
-    add_url,
-    admin_menu_links,
-    create_fictional_physician,
-    make_user,
-    procedure_form,
-    sign_in,
-)
+from tests.accounts import make_user, sign_in
+from tests.admin_screens import add_url, admin_menu_links, procedure_form
 from tests.editor import before_a_visit_url
+from tests.fictional_content import create_fictional_physician
 
 
 pytestmark = pytest.mark.django_db

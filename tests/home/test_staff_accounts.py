@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from appointments.models import FRONT_DESK
 from home.roles import EDITORS, MEDICAL_REVIEWERS, ROLES, SITE_ADMINS
-from tests.conftest import make_user, sign_in
+from tests.accounts import make_user, sign_in
 
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from locations.models import (
     LocationPage,
 )
 from news.models import NewsIndexPage
-from tests.conftest import create_fictional_physician
+from tests.fictional_content import create_fictional_physician
 
 
 pytestmark = pytest.mark.django_db

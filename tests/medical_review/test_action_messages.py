@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from wagtail.models import WorkflowState
 
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import editor_form_data
 from tests.medical_review.test_workflow import submit_new_procedure
 

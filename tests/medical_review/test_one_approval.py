@@ -18,8 +18,8 @@ from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.signals import workflow_approved
 
 from medical_review.models import MedicalReview
+from tests.accounts import sign_in
 from tests.browser.conftest import restore_demo_clinic
-from tests.conftest import sign_in
 from tests.editor import editor_form_data
 from tests.medical_review.test_workflow import submit_new_procedure
 

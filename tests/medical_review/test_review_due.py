@@ -14,7 +14,7 @@ from conditions.models import ConditionPage
 from medical_review.models import MedicalReview
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 
 
 pytestmark = pytest.mark.django_db

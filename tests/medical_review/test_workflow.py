@@ -15,16 +15,10 @@ from medical_review.models import MedicalReview, add_months
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianAccount, PhysicianIndexPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import (
-    add_url,
-    admin_menu_links,
-    create_fictional_physician,
-    make_user,
-    procedure_form,
-    record_fictional_review,
-    sign_in,
-)
+from tests.accounts import make_user, sign_in
+from tests.admin_screens import add_url, admin_menu_links, procedure_form
 from tests.editor import editor_form_data
+from tests.fictional_content import create_fictional_physician, record_fictional_review
 
 
 pytestmark = pytest.mark.django_db

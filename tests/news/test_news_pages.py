@@ -17,7 +17,8 @@ from news.factories import NewsPostPageFactory
 from news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianPage
 from procedures.models import ProcedurePage
-from tests.conftest import add_url, sign_in
+from tests.accounts import sign_in
+from tests.admin_screens import add_url
 from tests.pages import soup, texts
 
 

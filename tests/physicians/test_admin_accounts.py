@@ -13,7 +13,7 @@ from wagtail.models import WorkflowState
 from home.roles import MEDICAL_REVIEWERS
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianAccount, PhysicianIndexPage
-from tests.conftest import make_user, sign_in
+from tests.accounts import make_user, sign_in
 from tests.medical_review.test_workflow import submit_new_procedure
 from tests.pages import soup, texts
 

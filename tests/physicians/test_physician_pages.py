@@ -10,7 +10,7 @@ from clinic.models import Specialty
 from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedurePage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import editor_form_data
 from tests.pages import soup, texts
 

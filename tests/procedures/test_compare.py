@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from appointments.models import AppointmentRequest
 from clinic.caching import content_version
 from procedures.models import ProcedurePage
+from tests.accounts import sign_in
 from tests.appointments.conftest import PATIENT
-from tests.conftest import create_fictional_physician, record_fictional_review, sign_in
+from tests.fictional_content import create_fictional_physician, record_fictional_review
 from tests.pages import soup, texts
 
 

@@ -16,7 +16,8 @@ from wagtail.test.utils.form_data import rich_text
 from clinic.models import ClinicSettings
 from conditions.models import ConditionPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import add_url, procedure_form, sign_in
+from tests.accounts import sign_in
+from tests.admin_screens import add_url, procedure_form
 from tests.editor import clinic_details_form, clinic_details_url, editor_form_data, hours_rows
 from tests.pages import json_ld, soup, texts
 

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.roles import EDITORS, FRONT_DESK, SITE_ADMINS
-from tests.conftest import app_code, make_user, run_manage
+from tests.accounts import app_code, make_user
+from tests.processes import run_manage
 
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from clinic.models import BodyRegion, ClinicSettings, Specialty
 from conditions.models import ConditionPage
 from procedures.models import ProcedurePage
 from site_search.models import SearchSynonym
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import clinic_details_form, editor_form_data
 
 

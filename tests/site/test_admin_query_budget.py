@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from home.roles import FRONT_DESK
 from procedures.models import ProcedureIndexPage, ProcedurePage
+from tests.accounts import make_user, sign_in
 from tests.admin_content import add_procedures, add_requests, add_reviews, submit_for_review
-from tests.conftest import make_user, sign_in
 
 
 pytestmark = pytest.mark.django_db

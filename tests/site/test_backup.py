@@ -16,7 +16,8 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import ROOT, free_port
+from tests.network import free_port
+from tests.processes import ROOT
 from tests.servers import demo_database, postgres_admin, server_environment, wsgi_server
 
 

@@ -13,7 +13,8 @@ from django.test import override_settings
 from appointments.models import AppointmentRequest
 from clinic.caching import cache as resilient
 from tests.appointments.conftest import PATIENT
-from tests.conftest import free_port, redis_caches
+from tests.caches import redis_caches
+from tests.network import free_port
 
 
 pytestmark = pytest.mark.django_db

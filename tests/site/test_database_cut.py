@@ -16,8 +16,8 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import free_port
 from tests.fault_proxy import FaultProxy
+from tests.network import free_port
 from tests.servers import (
     Browser,
     demo_database,

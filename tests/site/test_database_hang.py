@@ -17,8 +17,8 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import free_port
 from tests.fault_proxy import FaultProxy
+from tests.network import free_port
 from tests.servers import demo_database, server_environment, wsgi_server
 
 

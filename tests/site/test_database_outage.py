@@ -13,7 +13,8 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import free_port, run_manage
+from tests.network import free_port
+from tests.processes import run_manage
 from tests.servers import server_environment, wsgi_server
 
 

@@ -14,7 +14,7 @@ from gunicorn.app.wsgiapp import WSGIApplication
 from django.core.management import call_command, get_commands, load_command_class
 from django.test import override_settings
 
-from tests.conftest import ROOT
+from tests.processes import ROOT
 
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

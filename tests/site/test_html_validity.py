@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import create_fictional_physician, record_fictional_review
+from tests.fictional_content import create_fictional_physician, record_fictional_review
 from tests.pages import ALL_PAGES
 
 

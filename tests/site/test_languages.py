@@ -15,8 +15,8 @@ from wagtail.models import Locale, Page
 from appointments.models import AppointmentRequest
 from clinic.models import Specialty
 from procedures.models import ProcedurePage
+from tests.accounts import sign_in
 from tests.appointments.conftest import PATIENT
-from tests.conftest import sign_in
 from tests.pages import json_ld, soup, texts
 
 

@@ -20,8 +20,10 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 
 from clinic.settings.media import s3_media
-from tests.conftest import ROOT, create_fictional_physician, free_port, run_manage
+from tests.fictional_content import create_fictional_physician
+from tests.network import free_port
 from tests.pages import soup
+from tests.processes import ROOT, run_manage
 from tests.servers import s3_bucket
 
 

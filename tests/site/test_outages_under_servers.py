@@ -23,9 +23,10 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import ROOT, free_port
 from tests.fault_proxy import FaultProxy
 from tests.mail_sink import MailServer
+from tests.network import free_port
+from tests.processes import ROOT
 from tests.servers import (
     Browser,
     demo_database,

@@ -17,7 +17,8 @@ from home.models import BodyRegionIndexPage, HomePage, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import PROCEDURE_SAFETY, sign_in
+from tests.accounts import sign_in
+from tests.admin_screens import PROCEDURE_SAFETY
 
 
 def form_data(fields, **choices):

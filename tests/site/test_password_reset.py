@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from home.roles import FRONT_DESK
+from tests.accounts import make_user
 from tests.browser.conftest import restore_demo_clinic
-from tests.conftest import make_user
 
 
 WORKER = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -22,7 +22,8 @@ from physicians.factories import PhysicianPageFactory
 from physicians.models import PhysicianIndexPage, PhysicianPage
 from procedures.factories import ProcedurePageFactory
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import free_port, redis_caches
+from tests.caches import redis_caches
+from tests.network import free_port
 from tests.pages import ALL_PAGES, expected_status
 
 

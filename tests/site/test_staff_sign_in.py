@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from home.roles import FRONT_DESK
-from tests.conftest import make_user, sign_in
+from tests.accounts import make_user, sign_in
 
 
 pytestmark = pytest.mark.django_db

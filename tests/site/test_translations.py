@@ -13,7 +13,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation.template import templatize
 
-from tests.conftest import ROOT
+from tests.processes import ROOT
 
 
 TEMPLATES = ROOT / "templates"

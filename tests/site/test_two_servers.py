@@ -21,7 +21,7 @@ import pytest
 
 from django.db import connection
 
-from tests.conftest import free_port
+from tests.network import free_port
 from tests.servers import (
     ADMIN_PASSWORD,
     create_admin,

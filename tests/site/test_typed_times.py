@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from clinic.models import ClinicSettings
 from locations.models import LocationPage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import clinic_details_form, editor_form_data
 
 

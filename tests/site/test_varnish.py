@@ -27,7 +27,9 @@ from playwright.sync_api import sync_playwright
 
 from django.db import connection
 
-from tests.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
+from tests.network import free_port
+from tests.processes import ROOT
 from tests.servers import (
     ADMIN_PASSWORD,
     create_admin,

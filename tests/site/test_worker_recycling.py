@@ -16,7 +16,8 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.network import free_port
+from tests.processes import ROOT
 from tests.servers import server_environment, wait_for_port
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from first_visit.models import FirstVisitSettings
 from locations.models import LocationOpeningException, LocationPage
-from tests.conftest import sign_in
+from tests.accounts import sign_in
 from tests.editor import before_a_visit_form, before_a_visit_url, saved_plans
 
 

@@ -15,7 +15,8 @@ from wagtail.models import Locale, WorkflowPage, WorkflowState
 
 from home.roles import FRONT_DESK
 from procedures.models import ProcedureIndexPage, ProcedurePage
-from tests.conftest import admin_menu_links, make_user, sign_in
+from tests.accounts import make_user, sign_in
+from tests.admin_screens import admin_menu_links
 from translating.status import save_draft, synced_translation
 
 
