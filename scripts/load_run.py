@@ -6,33 +6,19 @@ environment for a local run, and locust driving scripts/locustfile.py's patients
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import psycopg
 
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"Nothing answered on port {port}")
+# The same spare port and wait for a listener as the tests' servers (stdlib only, no Django).
+from tests.network import free_port  # noqa: E402, F401 (the scripts import it from here)
+from tests.network import wait_for_port as wait_for  # noqa: E402
 
 
 def start_redis(port):

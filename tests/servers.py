@@ -7,10 +7,8 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,19 +16,8 @@ from http.cookiejar import CookieJar
 
 import psycopg
 
+from tests.network import wait_for_port
 from tests.processes import ROOT
-
-
-def wait_for_port(port, seconds=30):
-    """Return once something listens on `port`; fail after `seconds`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"Nothing listens on port {port}")
 
 
 def server_environment(**settings):

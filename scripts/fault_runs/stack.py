@@ -92,7 +92,7 @@ class Stack:
             stdout=subprocess.DEVNULL,
             stderr=log,
         )
-        wait_for(port, timeout=60)
+        wait_for(port, seconds=60)
         address = f"http://127.0.0.1:{port}"
         self.servers.append((server, address))
         return address

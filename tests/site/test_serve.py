@@ -25,9 +25,9 @@ import pytest
 
 from django.db import connection
 
-from tests.network import free_port
+from tests.network import free_port, wait_for_port
 from tests.processes import ROOT
-from tests.servers import postgres_admin, private_redis, server_environment, wait_for_port
+from tests.servers import postgres_admin, private_redis, server_environment
 
 
 pytestmark = [
