@@ -105,8 +105,8 @@ os.register_at_fork(after_in_child=new_watchdog_after_fork)
 
 
 @contextlib.contextmanager
-def deadline(connection):
-    """What runs inside on Django's `connection` is cut off at DATABASE_QUERY_DEADLINE."""
+def deadline(connection, seconds=None):
+    """What runs inside on Django's `connection` is cut off after `seconds` (DATABASE_QUERY_DEADLINE)."""
     try:
         fd = connection.connection.pgconn.socket
     except Exception:  # noqa: BLE001 (no socket: what runs fails by itself, at once)
@@ -114,7 +114,7 @@ def deadline(connection):
     if fd is None or not settings.DATABASE_QUERY_DEADLINE:
         yield
         return
-    number = watchdog.arm(fd, settings.DATABASE_QUERY_DEADLINE)
+    number = watchdog.arm(fd, seconds or settings.DATABASE_QUERY_DEADLINE)
     try:
         yield
     finally:

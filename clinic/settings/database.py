@@ -30,7 +30,8 @@ def database_from_environment(environ, base_dir):
         # A PostgreSQL that does not answer costs a request a few seconds, not a worker for
         # ever, and then each process fails fast until it answers (clinic.operations.
         # database_down): the page cache serves what it has meanwhile (clinic.caching.page_cache).
-        # A patient gets a page or the 503 page within 4 s (the statement timeout and margin).
+        # Statements may wait 5 s (an editor's save waits on another's publish for its lock); a
+        # kept connection that stopped answering is given up after 1 s (clinic.postgresql).
         # A query PostgreSQL works on too long ends after DATABASE_STATEMENT_TIMEOUT seconds
         # (0: never); one it never answers, at query_deadline() (clinic.operations.query_deadline).
         timeout = int(environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
@@ -44,7 +45,7 @@ def database_from_environment(environ, base_dir):
 
 
 def statement_timeout(environ):
-    return float(environ.get("DATABASE_STATEMENT_TIMEOUT", "3"))
+    return float(environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
 
 
 def query_deadline(environ):
